@@ -1,0 +1,19 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { formValues, invalidState, type FormState } from "@/lib/action-state";
+import { INVALID_CREDENTIALS } from "@/lib/auth/messages";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { safeCallbackUrl } from "@/lib/callback-url";
+import { loginSchema } from "@/lib/validations/auth";
+
+export async function login(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const parsed = loginSchema.safeParse(values);
+  if (!parsed.success) return invalidState(parsed.error);
+  const { email, password, remember } = parsed.data;
+  if (!(await signInWithPassword(email, password, remember))) {
+    return { status: "error", message: INVALID_CREDENTIALS };
+  }
+  redirect(safeCallbackUrl(values.callbackUrl));
+}

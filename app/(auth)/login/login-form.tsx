@@ -1,0 +1,33 @@
+"use client";
+
+import { FormProvider } from "react-hook-form";
+import { FormAlert } from "@/components/forms/form-alert";
+import { PasswordField } from "@/components/forms/password-field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { useServerForm } from "@/components/forms/use-server-form";
+import { loginSchema } from "@/lib/validations/auth";
+import { login } from "./actions";
+
+export function LoginForm({ callbackUrl, error }: { callbackUrl: string; error: string | null }) {
+  const { form, state, pending, formProps } = useServerForm(loginSchema, login, {
+    email: "",
+    password: "",
+    remember: false,
+  });
+  return (
+    <FormProvider {...form}>
+      <form {...formProps} className="stack">
+        <FormAlert message={state.status === "idle" ? error : state.message} />
+        <input type="hidden" name="callbackUrl" value={callbackUrl} />
+        <TextField name="email" label="Email" type="email" autoComplete="username" inputMode="email" />
+        <PasswordField name="password" label="Password" autoComplete="current-password" />
+        <div className="checkbox">
+          <input id="remember" type="checkbox" {...form.register("remember")} />
+          <label htmlFor="remember">Remember me</label>
+        </div>
+        <SubmitButton label="Sign in" pending={pending} />
+      </form>
+    </FormProvider>
+  );
+}

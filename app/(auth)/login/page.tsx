@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { Notice } from "@/components/notice";
+import { INVALID_CREDENTIALS } from "@/lib/auth/messages";
+import { safeCallbackUrl } from "@/lib/callback-url";
+import { getCurrentUser } from "@/lib/dal";
+import { noticeText } from "@/lib/notices";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function LoginPage({ searchParams }: Props) {
+  if (await getCurrentUser()) redirect("/dashboard");
+  const params = await searchParams;
+  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  const notice = noticeText(params.notice) ?? (params.callbackUrl ? noticeText("sign-in-required") : null);
+  // Auth.js's own endpoint sends its failures here with ?error=….
+  const error = !params.error
+    ? null
+    : params.error === "CredentialsSignin"
+      ? INVALID_CREDENTIALS
+      : "Sign-in failed. Please try again.";
+  const registerHref = params.callbackUrl ? `/register?${new URLSearchParams({ callbackUrl })}` : "/register";
+  return (
+    <div className="card stack">
+      <h1>Sign in</h1>
+      {notice && <Notice>{notice}</Notice>}
+      <LoginForm callbackUrl={callbackUrl} error={error} />
+      <p>
+        <Link href="/forgot-password">Forgot password?</Link>
+      </p>
+      <p className="muted">
+        New to Latchkey? <Link href={registerHref}>Create account</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import { authConfig } from "@/auth.config";
+import { authorizeCredentials } from "@/lib/auth/authorize";
+import { revokeSession, validateSession } from "@/lib/auth/sessions";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  adapter: PrismaAdapter(db),
+  secret: env.AUTH_SECRET,
+  // Credentials sessions are JWTs; each names a session row (see lib/auth/sessions.ts).
+  // The JWT lives as long as the longest session; the row decides when it really ends.
+  session: { strategy: "jwt", maxAge: env.SESSION_REMEMBER_MAX_AGE },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {}, remember: {} },
+      authorize: authorizeCredentials,
+    }),
+  ],
+  callbacks: {
+    ...authConfig.callbacks,
+    async jwt({ token, user }) {
+      // Sign-in: the token holds only the user id and the session secret.
+      if (user?.id && user.sessionSecret) return { sub: user.id, sid: user.sessionSecret };
+      if (!token.sid || !token.sub) return null;
+      const session = await validateSession(token.sid);
+      // sessionId (the row's id, not its secret) is for this request only: tokens are not re-issued.
+      return session?.userId === token.sub ? { ...token, sessionId: session.sessionId } : null;
+    },
+    session({ session, token }) {
+      return { ...session, user: { ...session.user, id: token.sub ?? "" }, sessionId: token.sessionId ?? "" };
+    },
+  },
+  events: {
+    async signOut(message) {
+      if ("token" in message && message.token?.sid) await revokeSession(message.token.sid);
+    },
+  },
+  logger: {
+    // A wrong password is not a server error; everything else is logged as usual.
+    error(error) {
+      if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
+      console.error(`[auth] ${error.name}: ${error.message}`);
+    },
+  },
+});

@@ -1,0 +1,28 @@
+import type { z } from "zod";
+
+/** What a form's server action answers: every field error, plus one form-level message. */
+export type FormState<Field extends string = string> = {
+  status: "idle" | "error" | "success";
+  message?: string;
+  fieldErrors?: Partial<Record<Field, string[]>>;
+};
+
+export const idleState: FormState<never> = { status: "idle" };
+
+export function invalidState<Field extends string>(error: z.ZodError): FormState<Field> {
+  const fieldErrors: Partial<Record<Field, string[]>> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "") as Field;
+    (fieldErrors[field] ??= []).push(issue.message);
+  }
+  return { status: "error", message: "Please correct the highlighted fields.", fieldErrors };
+}
+
+/** FormData to a plain object of strings; files and repeated keys are not expected here. */
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) {
+    if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
+  }
+  return values;
+}

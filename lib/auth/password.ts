@@ -1,0 +1,42 @@
+import "server-only";
+import { createHmac, randomBytes } from "node:crypto";
+import bcrypt from "bcryptjs";
+import { env } from "@/lib/env";
+
+// bcrypt reads only the first 72 bytes, so two long passwords sharing a prefix would
+// verify against each other's hash. Pre-hashing to 64 base64 characters (no NUL bytes)
+// makes every code point count. The key separates our digests from any plain SHA-384
+// list (no "hash shucking" with public unsalted hashes); it must never change.
+const PREHASH_KEY = "latchkey/password-prehash/v1";
+
+function prehash(password: string): string {
+  return createHmac("sha384", PREHASH_KEY).update(password.normalize("NFKC"), "utf8").digest("base64");
+}
+
+export function hashPassword(password: string, cost: number = env.BCRYPT_COST): Promise<string> {
+  return bcrypt.hash(prehash(password), cost);
+}
+
+export function verifyPassword(password: string, hash: string): Promise<boolean> {
+  return bcrypt.compare(prehash(password), hash);
+}
+
+export function needsRehash(hash: string): boolean {
+  try {
+    return bcrypt.getRounds(hash) < env.BCRYPT_COST || !hash.startsWith("$2b$");
+  } catch {
+    return true;
+  }
+}
+
+const cache = globalThis as unknown as { latchkeyDummyHash?: Promise<string> };
+
+/**
+ * Spends the same time as a real verification when there is no hash to check (unknown
+ * email, no password set), so response times do not reveal which accounts exist.
+ */
+export async function verifyAgainstDummy(password: string): Promise<false> {
+  cache.latchkeyDummyHash ??= hashPassword(randomBytes(32).toString("base64"));
+  await verifyPassword(password, await cache.latchkeyDummyHash);
+  return false;
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { z } from "zod";
+
+const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const flag = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", ""])
+    .optional()
+    .transform((value) => (value === undefined || value === "" ? fallback : value === "true" || value === "1"));
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// connection string" })
+        .optional(),
+    ),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    DATA_DIR: z.string().min(1).default(".data"),
+    AUTH_SECRET: z.preprocess(
+      emptyAsUndefined,
+      z.string().min(32, "must be at least 32 characters: generate one with `npx auth secret`").optional(),
+    ),
+    AUTH_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+    EMAIL_SERVER: z.preprocess(emptyAsUndefined, z.url({ protocol: /^smtps?$/ }).optional()),
+    EMAIL_FROM: z.string().default("Latchkey <no-reply@localhost>"),
+    TRUST_PROXY: flag(false),
+    BCRYPT_COST: z.coerce.number().int().min(4).max(17).default(12),
+    SESSION_MAX_AGE: seconds(12 * 3600),
+    SESSION_IDLE_TIMEOUT: seconds(2 * 3600),
+    SESSION_REMEMBER_MAX_AGE: seconds(30 * 24 * 3600),
+    SESSION_REMEMBER_IDLE_TIMEOUT: seconds(7 * 24 * 3600),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.AUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: "is required in production: generate one with `npx auth secret` or `openssl rand -base64 33`",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+/** Validates an environment, throwing one error that names every bad variable and how to fix it. */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")} ${issue.message}`);
+  throw new Error(`Invalid environment (see .env.example):\n${lines.join("\n")}`);
+}
+
+export const env = parseEnv(process.env);

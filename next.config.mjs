@@ -1,0 +1,17 @@
+import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
+import { applyLocalDefaults } from "./lib/local-defaults.mjs";
+
+/** @param {string} phase */
+export default function nextConfig(phase) {
+  // A build needs no secret; `next dev` and `next start` do, before the first request.
+  if (phase !== PHASE_PRODUCTION_BUILD) applyLocalDefaults(process.env.DATA_DIR);
+
+  /** @type {import('next').NextConfig} */
+  const config = {
+    reactStrictMode: true,
+    poweredByHeader: false,
+    // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
+    serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "bcryptjs"],
+  };
+  return config;
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { loginSchema, registerSchema } from "@/lib/validations/auth";
+
+const valid = {
+  name: "Ada Lovelace",
+  email: " Ada@Example.com ",
+  password: "correct horse battery staple",
+  confirmPassword: "correct horse battery staple",
+};
+
+describe("registerSchema", () => {
+  it("accepts a valid form and normalises the email", () => {
+    const parsed = registerSchema.parse(valid);
+    expect(parsed.email).toBe("ada@example.com");
+    expect(parsed.name).toBe("Ada Lovelace");
+  });
+
+  it("reports every bad field at once", () => {
+    const result = registerSchema.safeParse({ name: "", email: "nope", password: "short", confirmPassword: "x" });
+    expect(result.success).toBe(false);
+    const fields = new Set(result.error?.issues.map((issue) => issue.path[0]));
+    expect(fields).toEqual(new Set(["name", "email", "password", "confirmPassword"]));
+  });
+
+  it("requires the confirmation to match", () => {
+    const result = registerSchema.safeParse({ ...valid, confirmPassword: valid.password + "!" });
+    expect(result.error?.issues).toEqual([
+      expect.objectContaining({ path: ["confirmPassword"], message: "The passwords do not match." }),
+    ]);
+  });
+
+  it("counts password length in code points", () => {
+    const emoji = "🔑".repeat(8); // 8 code points, 16 UTF-16 units
+    expect(registerSchema.safeParse({ ...valid, password: emoji, confirmPassword: emoji }).success).toBe(true);
+    const seven = "🔑".repeat(7);
+    expect(registerSchema.safeParse({ ...valid, password: seven, confirmPassword: seven }).success).toBe(false);
+  });
+
+  it("refuses oversized input", () => {
+    const huge = "x".repeat(1_000_000);
+    expect(registerSchema.safeParse({ ...valid, password: huge, confirmPassword: huge }).success).toBe(false);
+    expect(registerSchema.safeParse({ ...valid, email: `${huge}@example.com` }).success).toBe(false);
+    expect(registerSchema.safeParse({ ...valid, name: huge }).success).toBe(false);
+  });
+});
+
+describe("loginSchema", () => {
+  it("parses the remember checkbox from form and client values", () => {
+    const base = { email: "a@example.com", password: "whatever" };
+    expect(loginSchema.parse({ ...base, remember: "on" }).remember).toBe(true);
+    expect(loginSchema.parse({ ...base, remember: true }).remember).toBe(true);
+    expect(loginSchema.parse({ ...base, remember: "false" }).remember).toBe(false);
+    expect(loginSchema.parse(base).remember).toBe(false);
+  });
+
+  it("never trims a password, and refuses a 1 MB one", () => {
+    expect(loginSchema.parse({ email: "a@example.com", password: "  spaced  " }).password).toBe("  spaced  ");
+    expect(loginSchema.safeParse({ email: "a@example.com", password: "x".repeat(1 << 20) }).success).toBe(false);
+  });
+});
