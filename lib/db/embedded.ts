@@ -3,8 +3,10 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
+const MAX_SOCKETS = 8;
+
 export type EmbeddedPostgres = {
-  /** A postgresql:// URL for `pg`; the server accepts one connection at a time. */
+  /** A postgresql:// URL for `pg`; use one connection at a time (a pool of size 1). */
   url: string;
   stop(): Promise<void>;
 };
@@ -12,17 +14,21 @@ export type EmbeddedPostgres = {
 /**
  * PGlite (PostgreSQL compiled to WASM) served over the PostgreSQL wire protocol on
  * loopback, so the app, the migration runner and the tests use one driver (`pg`)
- * whatever the database. PGlite is a single-connection database: the socket server
- * accepts one client, and callers use a pool of size 1, which serialises queries and
- * keeps transactions whole under concurrent requests.
+ * whatever the database. PGlite is a single-connection database: callers use a pool of
+ * size 1, which serialises queries and keeps transactions whole under concurrent
+ * requests.
  *
  * @param dataDir a folder to persist to, or undefined for an in-memory database
+ * @param port a loopback port to listen on; 0 (the default) picks a free one
  */
-export async function startEmbeddedPostgres(dataDir?: string): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(dataDir?: string, port = 0): Promise<EmbeddedPostgres> {
   const releaseLock = dataDir ? lockDataDir(dataDir) : () => {};
   try {
     const db = await PGlite.create(dataDir ? { dataDir } : {});
-    const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 1 });
+    // pg's pool closes a connection after any query error (a unique violation too) and
+    // opens the next at once, before the server has let the old socket go: with room for
+    // only one socket that reconnect is refused. Callers still keep one connection busy.
+    const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: MAX_SOCKETS });
     await server.start();
     return {
       url: `postgresql://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`,

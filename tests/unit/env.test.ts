@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+
+describe("parseEnv", () => {
+  it("needs nothing in development", () => {
+    const env = parseEnv({ NODE_ENV: "development" });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env).toMatchObject({ BCRYPT_COST: 12, SESSION_MAX_AGE: 43_200, TRUST_PROXY: false });
+  });
+
+  it("requires AUTH_SECRET in production with a database server, and says how to make one", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgresql://db/app" })).toThrow(
+      /AUTH_SECRET is required in production: generate one with `npx auth secret`/,
+    );
+  });
+
+  it("names every bad variable at once", () => {
+    let message = "";
+    try {
+      parseEnv({ DATABASE_URL: "mysql://db/app", AUTH_SECRET: "short", BCRYPT_COST: "40", TRUST_PROXY: "yes" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    for (const name of ["DATABASE_URL", "AUTH_SECRET", "BCRYPT_COST", "TRUST_PROXY"]) {
+      expect(message).toContain(`- ${name} `);
+    }
+    expect(message).toContain(".env.example");
+  });
+
+  it("treats empty values as unset and parses flags and numbers", () => {
+    const env = parseEnv({ DATABASE_URL: "", AUTH_URL: "", TRUST_PROXY: "true", SESSION_MAX_AGE: "60" });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.AUTH_URL).toBeUndefined();
+    expect(env).toMatchObject({ TRUST_PROXY: true, SESSION_MAX_AGE: 60 });
+  });
+});
