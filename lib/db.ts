@@ -17,4 +17,8 @@ const lazyAdapter: SqlDriverAdapterFactory = {
 
 const cache = globalThis as unknown as { latchkeyPrisma?: PrismaClient };
 
-export const db = (cache.latchkeyPrisma ??= new PrismaClient({ adapter: lazyAdapter }));
+// On the embedded database every query waits for the one connection, so a transaction
+// may wait longer than Prisma's 2 s default for it under a burst of requests.
+const transactionOptions = { maxWait: 10_000, timeout: 15_000 };
+
+export const db = (cache.latchkeyPrisma ??= new PrismaClient({ adapter: lazyAdapter, transactionOptions }));

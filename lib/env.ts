@@ -6,7 +6,9 @@ const flag = (fallback: boolean) =>
   z
     .enum(["true", "false", "1", "0", ""])
     .optional()
-    .transform((value) => (value === undefined || value === "" ? fallback : value === "true" || value === "1"));
+    .transform((value) =>
+      value === undefined || value === "" ? fallback : value === "true" || value === "1",
+    );
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 const schema = z
@@ -14,9 +16,7 @@ const schema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z.preprocess(
       emptyAsUndefined,
-      z
-        .url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// connection string" })
-        .optional(),
+      z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// connection string" }).optional(),
     ),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     DATA_DIR: z.string().min(1).default(".data"),
@@ -39,7 +39,8 @@ const schema = z
       ctx.addIssue({
         code: "custom",
         path: ["AUTH_SECRET"],
-        message: "is required in production: generate one with `npx auth secret` or `openssl rand -base64 33`",
+        message:
+          "is required in production: generate one with `npx auth secret` or `openssl rand -base64 33`",
       });
     }
   });
@@ -47,7 +48,7 @@ const schema = z
 export type Env = z.infer<typeof schema>;
 
 /** Validates an environment, throwing one error that names every bad variable and how to fix it. */
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")} ${issue.message}`);

@@ -1,0 +1,2 @@
+// Vitest stand-in for "server-only", which throws unless bundled for React Server Components.
+export {};
