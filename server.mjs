@@ -14,7 +14,9 @@ const trustProxy = ["true", "1"].includes(process.env.TRUST_PROXY ?? "");
 
 function clientAddress(request) {
   if (trustProxy) {
-    const first = String(request.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim();
+    const first = String(request.headers["x-forwarded-for"] ?? "")
+      .split(",")[0]
+      ?.trim();
     if (first) return first;
   }
   return (request.socket.remoteAddress ?? "").replace(/^::ffff:/, "");

@@ -10,8 +10,8 @@ export default async function HomePage() {
       <main id="main" className="stack">
         <h1>Your account, kept yours.</h1>
         <p className="muted">
-          Latchkey lets you create an account, sign in and stay signed in, safely. Sessions can be
-          ended from anywhere, and passwords never leave the server in any readable form.
+          Latchkey lets you create an account, sign in and stay signed in, safely. Sessions can be ended from
+          anywhere, and passwords never leave the server in any readable form.
         </p>
         <div className="actions">
           {user ? (

@@ -48,7 +48,13 @@ test.describe("core journeys", () => {
     await expect(page.getByRole("heading", { level: 1, name: /dashboard/i })).toBeVisible();
   });
 
-  test("a wrong password and an unknown email get the same answer", async ({ page, registerPage, loginPage, signOut, user }) => {
+  test("a wrong password and an unknown email get the same answer", async ({
+    page,
+    registerPage,
+    loginPage,
+    signOut,
+    user,
+  }) => {
     await register(registerPage, user);
     await signOut();
 
@@ -97,7 +103,11 @@ test.describe("core journeys", () => {
     await expect(page.getByText(/passwords do not match/i)).toBeVisible();
   });
 
-  test("signed-in visitors are sent from /login and /register to /dashboard", async ({ page, registerPage, user }) => {
+  test("signed-in visitors are sent from /login and /register to /dashboard", async ({
+    page,
+    registerPage,
+    user,
+  }) => {
     await register(registerPage, user);
     await page.goto("/login");
     await page.waitForURL((url) => url.pathname === "/dashboard");
@@ -105,7 +115,13 @@ test.describe("core journeys", () => {
     await page.waitForURL((url) => url.pathname === "/dashboard");
   });
 
-  test("a hostile callbackUrl falls back to /dashboard", async ({ page, registerPage, loginPage, signOut, user }) => {
+  test("a hostile callbackUrl falls back to /dashboard", async ({
+    page,
+    registerPage,
+    loginPage,
+    signOut,
+    user,
+  }) => {
     await register(registerPage, user);
     await signOut();
     for (const hostile of ["https://evil.example/", "//evil.example/", "/\\evil.example"]) {
@@ -153,7 +169,14 @@ test.describe("sessions", () => {
     expect(days).toBeLessThanOrEqual(30.01);
   });
 
-  test("a cookie copied before sign-out no longer works after it", async ({ browser, page, context, registerPage, signOut, user }) => {
+  test("a cookie copied before sign-out no longer works after it", async ({
+    browser,
+    page,
+    context,
+    registerPage,
+    signOut,
+    user,
+  }) => {
     await register(registerPage, user);
     const stolen = await context.cookies();
     await signOut();
@@ -168,7 +191,12 @@ test.describe("sessions", () => {
     await page.waitForURL((url) => url.pathname === "/login");
   });
 
-  test("a tampered cookie means signed out, never an error", async ({ browser, context, registerPage, user }) => {
+  test("a tampered cookie means signed out, never an error", async ({
+    browser,
+    context,
+    registerPage,
+    user,
+  }) => {
     await register(registerPage, user);
     const cookie = (await sessionCookie(context))!;
     const other = await browser.newContext();
@@ -181,7 +209,14 @@ test.describe("sessions", () => {
     await page.waitForURL((url) => url.pathname === "/login");
   });
 
-  test("each sign-in gets a new session token", async ({ page, context, registerPage, loginPage, signOut, user }) => {
+  test("each sign-in gets a new session token", async ({
+    page,
+    context,
+    registerPage,
+    loginPage,
+    signOut,
+    user,
+  }) => {
     await register(registerPage, user);
     const first = (await sessionCookie(context))!.value;
     await signOut();
@@ -193,7 +228,9 @@ test.describe("sessions", () => {
 });
 
 test.describe("protected routes", () => {
-  test("any letter case or trailing slash of a protected page redirects with callbackUrl", async ({ page }) => {
+  test("any letter case or trailing slash of a protected page redirects with callbackUrl", async ({
+    page,
+  }) => {
     const cases: [string, string][] = [
       ["/dashboard", "/dashboard"],
       ["/dashboard/", "/dashboard"], // Next.js drops the slash first
@@ -237,7 +274,13 @@ test.describe("protected routes", () => {
 });
 
 test.describe("Auth.js's own endpoint", () => {
-  test("signs in with the right password and refuses a wrong one", async ({ playwright, registerPage, signOut, user, baseURL }) => {
+  test("signs in with the right password and refuses a wrong one", async ({
+    playwright,
+    registerPage,
+    signOut,
+    user,
+    baseURL,
+  }) => {
     await register(registerPage, user);
     await signOut();
 
@@ -247,10 +290,17 @@ test.describe("Auth.js's own endpoint", () => {
     expect(new URL(wrong.headers().location!).pathname).toBe("/login");
     expect((await api.get("/api/me")).status()).toBe(401);
 
-    const right = await postCredentials(api, { email: user.email, password: user.password, callbackUrl: "//evil.example" });
+    const right = await postCredentials(api, {
+      email: user.email,
+      password: user.password,
+      callbackUrl: "//evil.example",
+    });
     expect(right.status()).toBe(302);
     expect(new URL(right.headers().location!).host).toBe(new URL(baseURL!).host);
-    const setCookie = right.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+    const setCookie = right
+      .headersArray()
+      .filter((h) => h.name.toLowerCase() === "set-cookie")
+      .map((h) => h.value);
     const session = setCookie.find((value) => /authjs\.session-token=/.test(value));
     expect(session).toBeDefined();
     expect(session).not.toMatch(/expires|max-age/i);
@@ -260,7 +310,10 @@ test.describe("Auth.js's own endpoint", () => {
 
   test("refuses a 1 MB password without trouble", async ({ playwright, baseURL }) => {
     const api = await playwright.request.newContext({ baseURL });
-    const response = await postCredentials(api, { email: "nobody@example.test", password: "x".repeat(1 << 20) });
+    const response = await postCredentials(api, {
+      email: "nobody@example.test",
+      password: "x".repeat(1 << 20),
+    });
     expect(response.status()).toBeLessThan(500);
     expect((await api.get("/api/me")).status()).toBe(401);
     await api.dispose();

@@ -10,6 +10,11 @@ export async function makeSessionCookieEphemeral(): Promise<void> {
   const jar = await cookies();
   for (const { name, value } of jar.getAll()) {
     if (!isSessionCookie(`${name}=`) || !value) continue;
-    jar.set(name, value, { httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-") });
+    jar.set(name, value, {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: name.startsWith("__Secure-"),
+    });
   }
 }

@@ -36,7 +36,9 @@ async function open(): Promise<Database> {
   const embedded = await startEmbeddedPostgres(path.join(dataDir, "pglite"));
   const applied = await applyMigrations(embedded.url);
   if (applied.length > 0) console.log(`[latchkey] embedded database migrated: ${applied.join(", ")}`);
-  console.log(`[latchkey] using the embedded PostgreSQL (PGlite) in ${dataDir}; set DATABASE_URL to use a server.`);
+  console.log(
+    `[latchkey] using the embedded PostgreSQL (PGlite) in ${dataDir}; set DATABASE_URL to use a server.`,
+  );
   const pool = createPool(embedded.url, 1);
   cache.latchkeyCloseDatabase = async () => {
     await pool.end();
@@ -53,8 +55,7 @@ function createPool(connectionString: string, max: number): pg.Pool {
 }
 
 function assertWritable(dataDir: string) {
-  const fix =
-    "Set DATABASE_URL to a PostgreSQL connection string (postgresql://user:password@host:5432/db).";
+  const fix = "Set DATABASE_URL to a PostgreSQL connection string (postgresql://user:password@host:5432/db).";
   if (process.env.VERCEL) {
     throw new Error(`DATABASE_URL is not set. The embedded database cannot run on Vercel. ${fix}`);
   }

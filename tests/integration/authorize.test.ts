@@ -30,7 +30,9 @@ describe("authorizeCredentials", () => {
   });
 
   it("refuses a wrong password and an unknown email alike", async () => {
-    expect(await authorizeCredentials({ email: "ada@example.com", password: password + "!" }, request())).toBeNull();
+    expect(
+      await authorizeCredentials({ email: "ada@example.com", password: password + "!" }, request()),
+    ).toBeNull();
     expect(await authorizeCredentials({ email: "nobody@example.com", password }, request())).toBeNull();
   });
 

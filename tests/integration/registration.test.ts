@@ -12,7 +12,11 @@ describe("registration", () => {
       confirmPassword: "long enough password",
     });
     await createUser({ name: first.name, email: first.email, passwordHash: "x" });
-    const second = registerSchema.parse({ ...first, email: " CASE@example.COM", confirmPassword: first.password });
+    const second = registerSchema.parse({
+      ...first,
+      email: " CASE@example.COM",
+      confirmPassword: first.password,
+    });
     await expect(createUser({ name: "B", email: second.email, passwordHash: "x" })).rejects.toBeInstanceOf(
       EmailTakenError,
     );
@@ -20,7 +24,9 @@ describe("registration", () => {
 
   it("parallel registrations of one email create exactly one account; the rest get EmailTakenError", async () => {
     const attempts = await Promise.allSettled(
-      Array.from({ length: 12 }, (_, i) => createUser({ name: `R${i}`, email: "race@example.com", passwordHash: "x" })),
+      Array.from({ length: 12 }, (_, i) =>
+        createUser({ name: `R${i}`, email: "race@example.com", passwordHash: "x" }),
+      ),
     );
     expect(attempts.filter((a) => a.status === "fulfilled")).toHaveLength(1);
     for (const attempt of attempts.filter((a) => a.status === "rejected")) {

@@ -16,7 +16,12 @@ describe("registerSchema", () => {
   });
 
   it("reports every bad field at once", () => {
-    const result = registerSchema.safeParse({ name: "", email: "nope", password: "short", confirmPassword: "x" });
+    const result = registerSchema.safeParse({
+      name: "",
+      email: "nope",
+      password: "short",
+      confirmPassword: "x",
+    });
     expect(result.success).toBe(false);
     const fields = new Set(result.error?.issues.map((issue) => issue.path[0]));
     expect(fields).toEqual(new Set(["name", "email", "password", "confirmPassword"]));
@@ -31,9 +36,13 @@ describe("registerSchema", () => {
 
   it("counts password length in code points", () => {
     const emoji = "🔑".repeat(8); // 8 code points, 16 UTF-16 units
-    expect(registerSchema.safeParse({ ...valid, password: emoji, confirmPassword: emoji }).success).toBe(true);
+    expect(registerSchema.safeParse({ ...valid, password: emoji, confirmPassword: emoji }).success).toBe(
+      true,
+    );
     const seven = "🔑".repeat(7);
-    expect(registerSchema.safeParse({ ...valid, password: seven, confirmPassword: seven }).success).toBe(false);
+    expect(registerSchema.safeParse({ ...valid, password: seven, confirmPassword: seven }).success).toBe(
+      false,
+    );
   });
 
   it("refuses oversized input", () => {
@@ -55,6 +64,8 @@ describe("loginSchema", () => {
 
   it("never trims a password, and refuses a 1 MB one", () => {
     expect(loginSchema.parse({ email: "a@example.com", password: "  spaced  " }).password).toBe("  spaced  ");
-    expect(loginSchema.safeParse({ email: "a@example.com", password: "x".repeat(1 << 20) }).success).toBe(false);
+    expect(loginSchema.safeParse({ email: "a@example.com", password: "x".repeat(1 << 20) }).success).toBe(
+      false,
+    );
   });
 });

@@ -17,7 +17,12 @@ describe("parseEnv", () => {
   it("names every bad variable at once", () => {
     let message = "";
     try {
-      parseEnv({ DATABASE_URL: "mysql://db/app", AUTH_SECRET: "short", BCRYPT_COST: "40", TRUST_PROXY: "yes" });
+      parseEnv({
+        DATABASE_URL: "mysql://db/app",
+        AUTH_SECRET: "short",
+        BCRYPT_COST: "40",
+        TRUST_PROXY: "yes",
+      });
     } catch (error) {
       message = (error as Error).message;
     }

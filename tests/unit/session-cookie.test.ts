@@ -24,7 +24,9 @@ describe("session cookie policy", () => {
     expect(response.headers.getSetCookie()).toEqual([csrf]);
     expect(response.status).toBe(302);
     expect(await response.text()).toBe("body");
-    expect(withSessionCookiePolicy(respond(deletion), { kind: "read" }).headers.getSetCookie()).toEqual([deletion]);
+    expect(withSessionCookiePolicy(respond(deletion), { kind: "read" }).headers.getSetCookie()).toEqual([
+      deletion,
+    ]);
   });
 
   it("lets middleware forward only the removal of a bad session cookie", () => {

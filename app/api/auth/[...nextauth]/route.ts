@@ -10,7 +10,10 @@ export async function POST(request: NextRequest) {
   if (!request.nextUrl.pathname.endsWith("/callback/credentials")) {
     return withSessionCookiePolicy(await handlers.POST(request), { kind: "read" });
   }
-  const form = await request.clone().formData().catch(() => null);
+  const form = await request
+    .clone()
+    .formData()
+    .catch(() => null);
   const remember = ["on", "true"].includes(String(form?.get("remember") ?? ""));
   return withSessionCookiePolicy(await handlers.POST(request), { kind: "sign-in", remember });
 }
