@@ -9,6 +9,8 @@ export default function nextConfig(phase) {
   /** @type {import('next').NextConfig} */
   const config = {
     reactStrictMode: true,
+    // A build folder per server lets several dev servers share one checkout (tests, tools).
+    distDir: process.env.NEXT_DIST_DIR || ".next",
     poweredByHeader: false,
     // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
     serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "bcryptjs"],
