@@ -1,19 +1,24 @@
 import "server-only";
-import { AuthError } from "next-auth";
 import { signIn } from "@/auth";
+import { signInFailure, type SignInFailure } from "@/lib/auth/sign-in-errors";
 import { makeSessionCookieEphemeral } from "@/lib/auth/session-cookie-store";
 
 /**
  * Signs in from a server action through the same Credentials provider (and so the same
- * checks) as Auth.js's own endpoint. Returns false for wrong credentials.
+ * checks) as Auth.js's own endpoint. Returns null on success, else why it failed.
  */
-export async function signInWithPassword(email: string, password: string, remember: boolean) {
+export async function signInWithPassword(
+  email: string,
+  password: string,
+  remember: boolean,
+): Promise<SignInFailure | null> {
   try {
     await signIn("credentials", { email, password, remember: String(remember), redirect: false });
   } catch (error) {
-    if (error instanceof AuthError && error.type === "CredentialsSignin") return false;
+    const failure = signInFailure(error);
+    if (failure) return failure;
     throw error;
   }
   if (!remember) await makeSessionCookieEphemeral();
-  return true;
+  return null;
 }

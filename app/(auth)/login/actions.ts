@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { formValues, invalidState, type FormState } from "@/lib/action-state";
-import { INVALID_CREDENTIALS } from "@/lib/auth/messages";
+import { signInFailureMessage } from "@/lib/auth/messages";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { safeCallbackUrl } from "@/lib/callback-url";
 import { loginSchema } from "@/lib/validations/auth";
@@ -12,8 +12,7 @@ export async function login(_previous: FormState, formData: FormData): Promise<F
   const parsed = loginSchema.safeParse(values);
   if (!parsed.success) return invalidState(parsed.error);
   const { email, password, remember } = parsed.data;
-  if (!(await signInWithPassword(email, password, remember))) {
-    return { status: "error", message: INVALID_CREDENTIALS };
-  }
+  const failure = await signInWithPassword(email, password, remember);
+  if (failure) return { status: "error", message: signInFailureMessage(failure) };
   redirect(safeCallbackUrl(values.callbackUrl));
 }

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Notice } from "@/components/notice";
-import { INVALID_CREDENTIALS } from "@/lib/auth/messages";
+import { signInFailureMessage } from "@/lib/auth/messages";
+import { failureFromCode } from "@/lib/auth/sign-in-errors";
 import { safeCallbackUrl } from "@/lib/callback-url";
 import { getCurrentUser } from "@/lib/dal";
 import { noticeText } from "@/lib/notices";
@@ -17,11 +18,11 @@ export default async function LoginPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   const notice = noticeText(params.notice) ?? (params.callbackUrl ? noticeText("sign-in-required") : null);
-  // Auth.js's own endpoint sends its failures here with ?error=….
+  // Auth.js's own endpoint sends its failures here with ?error=…&code=….
   const error = !params.error
     ? null
     : params.error === "CredentialsSignin"
-      ? INVALID_CREDENTIALS
+      ? signInFailureMessage(failureFromCode(String(params.code ?? "")))
       : "Sign-in failed. Please try again.";
   const registerHref = params.callbackUrl ? `/register?${new URLSearchParams({ callbackUrl })}` : "/register";
   return (

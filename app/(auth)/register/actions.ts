@@ -24,6 +24,6 @@ export async function register(_previous: FormState, formData: FormData): Promis
       fieldErrors: { email: ["An account with this email already exists. Sign in instead?"] },
     };
   }
-  if (!(await signInWithPassword(email, password, false))) redirect("/login");
+  if (await signInWithPassword(email, password, false)) redirect("/login");
   redirect(withNotice(safeCallbackUrl(values.callbackUrl), "registered"));
 }
