@@ -5,7 +5,18 @@
 // which npm skips on every other platform. Run it after `npm install` changes the lock.
 import { readFileSync, writeFileSync } from "node:fs";
 
-const OS = ["darwin", "win32", "linux", "freebsd", "android", "openharmony", "sunos", "aix", "netbsd", "openbsd"];
+const OS = [
+  "darwin",
+  "win32",
+  "linux",
+  "freebsd",
+  "android",
+  "openharmony",
+  "sunos",
+  "aix",
+  "netbsd",
+  "openbsd",
+];
 const CPU = ["arm64", "x64", "ia32", "arm", "loong64", "ppc64", "riscv64", "s390x", "wasm32"];
 
 const lockPath = new URL("../package-lock.json", import.meta.url);
@@ -27,7 +38,11 @@ function platformOf(name) {
   const parts = name.split("/").pop().split("-");
   const os = OS.filter((value) => parts.includes(value));
   const cpu = CPU.filter((value) => parts.includes(value));
-  const libc = parts.some((part) => part.startsWith("musl")) ? ["musl"] : parts.includes("gnu") ? ["glibc"] : [];
+  const libc = parts.some((part) => part.startsWith("musl"))
+    ? ["musl"]
+    : parts.includes("gnu")
+      ? ["glibc"]
+      : [];
   return { os, cpu, libc };
 }
 
@@ -48,6 +63,10 @@ for (const [path, entry] of Object.entries(packages)) {
   }
 }
 
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a < b ? -1 : 1)));
+lock.packages = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a < b ? -1 : 1)),
+);
 writeFileSync(lockPath, JSON.stringify(lock, null, 2) + "\n");
-console.log(added.length ? `Added to package-lock.json:\n  ${added.join("\n  ")}` : "package-lock.json is complete.");
+console.log(
+  added.length ? `Added to package-lock.json:\n  ${added.join("\n  ")}` : "package-lock.json is complete.",
+);

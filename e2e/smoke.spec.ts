@@ -1,0 +1,27 @@
+import { expect, test } from "./fixtures";
+
+test("the landing page offers sign-in and registration, without console errors", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`${message.text()} (${message.location().url})`);
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+
+  await page.goto("/");
+
+  await expect(page).toHaveTitle(/latchkey/i);
+  await expect(page.getByRole("link", { name: /sign in/i })).toBeVisible();
+  await expect(page.getByRole("link", { name: /create account/i })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test("GET /api/health answers 200 ok", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ status: "ok" });
+});
+
+test("an unknown route answers 404", async ({ request }) => {
+  const response = await request.get("/no-such-page-e2e");
+  expect(response.status()).toBe(404);
+});
