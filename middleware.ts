@@ -1,17 +1,28 @@
 import NextAuth from "next-auth";
-import type { NextFetchEvent, NextRequest } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig } from "@/auth.config";
 import { withSessionCookiePolicy } from "@/lib/auth/session-cookie";
+import { contentSecurityPolicy, createNonce } from "@/lib/content-security-policy";
 
 // The first, fast gate (edge runtime, no database): a protected path needs a valid JWT.
 // Every protected page, action and route checks the session row again on the server.
 const { auth } = NextAuth(authConfig);
-// Typed with NextFetchEvent so TypeScript picks auth()'s middleware overload.
-const gate = auth((_request: NextRequest, _event: NextFetchEvent) => undefined);
 
 export default async function middleware(request: NextRequest, event: NextFetchEvent) {
+  // A Content-Security-Policy with a fresh nonce per request (lib/content-security-policy.ts).
+  const csp = contentSecurityPolicy(createNonce());
+  // Typed with NextFetchEvent so TypeScript picks auth()'s middleware overload.
+  const gate = auth((allowed: NextRequest, _event: NextFetchEvent) => {
+    // Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
+    const headers = new Headers(allowed.headers);
+    headers.set("content-security-policy", csp);
+    return NextResponse.next({ request: { headers } });
+  });
   const response = await gate(request, event);
-  return response ? withSessionCookiePolicy(response, { kind: "gate" }) : response;
+  if (!response) return response;
+  const secured = withSessionCookiePolicy(response, { kind: "gate" });
+  secured.headers.set("content-security-policy", csp);
+  return secured;
 }
 
 export const config = {

@@ -14,6 +14,7 @@ export async function SiteHeader() {
       {user && (
         <nav aria-label="Account">
           <span className="muted">{user.name ?? user.email}</span>
+          <Link href="/settings">Settings</Link>
           <SignOutButton />
         </nav>
       )}

@@ -44,3 +44,31 @@ export function findUserForSignIn(email: string) {
 export async function updatePasswordHash(id: string, passwordHash: string) {
   await db.user.update({ where: { id }, data: { passwordHash } });
 }
+
+/** The password hash of an enabled user, for re-checking the current password; null when none. */
+export async function findPasswordHash(id: string): Promise<string | null> {
+  const user = await db.user.findUnique({ where: { id, disabledAt: null }, select: { passwordHash: true } });
+  return user?.passwordHash ?? null;
+}
+
+export async function updateUserName(id: string, name: string): Promise<void> {
+  await db.user.update({ where: { id }, data: { name } });
+}
+
+export async function isEmailTaken(email: string): Promise<boolean> {
+  return (await db.user.count({ where: { email } })) > 0;
+}
+
+/**
+ * Deletes a user and, in the same transaction, every row that refers to it: sessions,
+ * accounts and emailed tokens go by their ON DELETE CASCADE foreign keys, and the
+ * Auth.js verification tokens (keyed by address, not by user) are removed explicitly.
+ * Returns false when there was no such user.
+ */
+export async function deleteUser(id: string, email: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    await tx.verificationToken.deleteMany({ where: { identifier: email } });
+    const { count } = await tx.user.deleteMany({ where: { id } });
+    return count > 0;
+  });
+}

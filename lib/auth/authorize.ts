@@ -1,8 +1,18 @@
 import "server-only";
 import type { User } from "next-auth";
 import { verifyCredentials } from "@/lib/auth/credentials";
+import { isEmailVerified, sendVerificationEmail } from "@/lib/auth/email-verification";
+import { assertHashingCapacity } from "@/lib/auth/password";
 import { createSession } from "@/lib/auth/sessions";
+import { EmailNotVerifiedError, SignInThrottledError } from "@/lib/auth/sign-in-errors";
+import {
+  claimSignInAttempt,
+  signInAbandoned,
+  signInFailed,
+  signInSucceeded,
+} from "@/lib/auth/sign-in-throttle";
 import { clientIp } from "@/lib/client-ip";
+import { env } from "@/lib/env";
 import { loginSchema } from "@/lib/validations/auth";
 
 /**
@@ -14,11 +24,27 @@ export async function authorizeCredentials(input: unknown, request: Request): Pr
   const parsed = loginSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password, remember } = parsed.data;
-  const user = await verifyCredentials(email, password);
-  if (!user) return null;
-  const sessionSecret = await createSession(user.id, remember, {
-    userAgent: request.headers.get("user-agent"),
-    ip: clientIp(request.headers),
+  const ip = clientIp(request.headers);
+  const userAgent = request.headers.get("user-agent");
+  // Throttled per account and per address before any password is checked (the same
+  // answer for known and unknown emails); see lib/auth/sign-in-throttle.ts.
+  assertHashingCapacity(); // a full hashing pool: 503 at once, no database work (lib/auth/hash-pool.ts)
+  const claim = await claimSignInAttempt(email, ip);
+  if (!claim.ok) throw new SignInThrottledError(claim.retryAfter);
+  const user = await verifyCredentials(email, password).catch(async (error: unknown) => {
+    await signInAbandoned(claim.attempt); // e.g. a full hashing pool: no password was judged
+    throw error;
   });
+  if (!user) {
+    await signInFailed(claim.attempt, { at: new Date(), ip, userAgent: userAgent?.slice(0, 512) ?? null });
+    return null;
+  }
+  await signInSucceeded(claim.attempt);
+  // Only now, after the password matched, may the answer differ for an unverified account.
+  if (env.AUTH_REQUIRE_VERIFIED_EMAIL && !(await isEmailVerified(user.id))) {
+    await sendVerificationEmail(user, { throttle: true });
+    throw new EmailNotVerifiedError();
+  }
+  const sessionSecret = await createSession(user.id, remember, { userAgent, ip });
   return { ...user, sessionSecret };
 }

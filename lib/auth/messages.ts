@@ -3,7 +3,8 @@ import type { SignInFailure } from "@/lib/auth/sign-in-errors";
 /** The one answer to every failed sign-in: it must not reveal whether the email has an account. */
 export const INVALID_CREDENTIALS = "Incorrect email or password.";
 
-const waitFor = (seconds = 1) =>
+/** A wait in words: "30 seconds", "15 minutes". */
+export const waitFor = (seconds = 1) =>
   seconds < 90 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${Math.ceil(seconds / 60)} minutes`;
 
 /** What the login form says for each way a sign-in can fail. */

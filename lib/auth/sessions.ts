@@ -71,6 +71,33 @@ export async function revokeSession(secret: string): Promise<void> {
   await db.session.deleteMany({ where: { sessionToken: digest(secret) } });
 }
 
+export type SessionSummary = {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  userAgent: string | null;
+  ip: string | null;
+};
+
+/** A user's live sessions (neither absolute nor idle expiry passed), most recently seen first. */
+export async function listUserSessions(userId: string): Promise<SessionSummary[]> {
+  const now = Date.now();
+  const rows = await db.session.findMany({
+    where: { userId, expires: { gt: new Date(now) } },
+    select: { id: true, createdAt: true, lastSeenAt: true, userAgent: true, ip: true, remember: true },
+    orderBy: [{ lastSeenAt: "desc" }, { createdAt: "desc" }],
+  });
+  return rows
+    .filter((row) => row.lastSeenAt.getTime() + lifetimes(row.remember).idle * 1000 > now)
+    .map(({ remember: _remember, ...summary }) => summary);
+}
+
+/** Ends one session by its row id, only if it belongs to `userId`; false when it did not. */
+export async function revokeSessionById(userId: string, sessionId: string): Promise<boolean> {
+  const { count } = await db.session.deleteMany({ where: { id: sessionId, userId } });
+  return count > 0;
+}
+
 /** Ends every session of a user, or every one but `exceptSessionId`. */
 export async function revokeUserSessions(userId: string, exceptSessionId?: string): Promise<number> {
   const { count } = await db.session.deleteMany({

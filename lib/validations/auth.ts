@@ -1,24 +1,29 @@
 import { z } from "zod";
+import { checkboxField, currentPasswordField, emailField, nameField } from "@/lib/validations/fields";
 import {
-  checkboxField,
-  currentPasswordField,
-  emailField,
-  nameField,
-  newPasswordField,
-} from "@/lib/validations/fields";
+  defaultPasswordPolicy,
+  newPasswordFieldFor,
+  refinePasswordContext,
+  type PasswordPolicy,
+} from "@/lib/validations/password-policy";
 
-export const registerSchema = z
-  .object({
-    name: nameField,
-    email: emailField,
-    password: newPasswordField,
-    confirmPassword: z.string({ error: "Confirm your password." }).min(1, "Confirm your password."),
-  })
-  .refine((data) => data.password === data.confirmPassword, {
-    path: ["confirmPassword"],
-    message: "The passwords do not match.",
-  });
-export type RegisterInput = z.input<typeof registerSchema>;
+/** The registration form's schema under a password policy: the server's, or the page's copy of it. */
+export const registerSchema = (policy: PasswordPolicy = defaultPasswordPolicy) =>
+  z
+    .object({
+      name: nameField,
+      email: emailField,
+      password: newPasswordFieldFor(policy),
+      confirmPassword: z.string({ error: "Confirm your password." }).min(1, "Confirm your password."),
+    })
+    .refine((data) => data.password === data.confirmPassword, {
+      path: ["confirmPassword"],
+      message: "The passwords do not match.",
+    })
+    .superRefine((data, ctx) =>
+      refinePasswordContext("password", data.password, [data.email, data.name], ctx),
+    );
+export type RegisterInput = z.input<ReturnType<typeof registerSchema>>;
 
 export const loginSchema = z.object({
   email: emailField,

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { authorizeCredentials } from "@/lib/auth/authorize";
+import { EmailNotVerifiedError } from "@/lib/auth/sign-in-errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { validateSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
@@ -12,8 +13,19 @@ const request = (headers: Record<string, string> = {}) =>
     headers: { "user-agent": "vitest", "x-latchkey-client-ip": "203.0.113.7", ...headers },
   });
 
+/** A confirmed account (AUTH_REQUIRE_VERIFIED_EMAIL is on by default). */
+async function createVerifiedUser(data: { name: string; email: string; passwordHash: string }) {
+  const user = await createUser(data);
+  await db.user.update({ where: { id: user.id }, data: { emailVerified: new Date() } });
+  return user;
+}
+
 beforeAll(async () => {
-  await createUser({ name: "Ada", email: "ada@example.com", passwordHash: await hashPassword(password) });
+  await createVerifiedUser({
+    name: "Ada",
+    email: "ada@example.com",
+    passwordHash: await hashPassword(password),
+  });
 });
 
 describe("authorizeCredentials", () => {
@@ -51,6 +63,26 @@ describe("authorizeCredentials", () => {
     expect(await authorizeCredentials({ email: "off@example.com", password }, request())).toBeNull();
   });
 
+  it("an unconfirmed account: right password, no session but a fresh link at most once a minute", async () => {
+    const user = await createUser({
+      name: "New",
+      email: "new@example.com",
+      passwordHash: await hashPassword(password),
+    });
+    const signIn = () => authorizeCredentials({ email: "new@example.com", password }, request());
+    await expect(signIn()).rejects.toBeInstanceOf(EmailNotVerifiedError);
+    const tokens = () => db.authToken.findMany({ where: { userId: user.id, purpose: "verify-email" } });
+    const [first] = await tokens();
+    expect(first).toBeDefined();
+    await expect(signIn()).rejects.toBeInstanceOf(EmailNotVerifiedError);
+    expect((await tokens()).map((token) => token.id)).toEqual([first?.id]);
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+    // A wrong password tells nothing about the account's state.
+    expect(
+      await authorizeCredentials({ email: "new@example.com", password: `${password}!` }, request()),
+    ).toBeNull();
+  });
+
   it("gives every sign-in a new session secret", async () => {
     const first = await authorizeCredentials({ email: "ada@example.com", password }, request());
     const second = await authorizeCredentials({ email: "ada@example.com", password }, request());
@@ -58,7 +90,7 @@ describe("authorizeCredentials", () => {
   });
 
   it("upgrades a hash made at a lower cost on the next successful sign-in", async () => {
-    const user = await createUser({
+    const user = await createVerifiedUser({
       name: "Old",
       email: "old@example.com",
       passwordHash: await hashPassword(password, 4),

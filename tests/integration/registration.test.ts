@@ -5,14 +5,14 @@ import { registerSchema } from "@/lib/validations/auth";
 
 describe("registration", () => {
   it("one email, in any letter case, is one account", async () => {
-    const first = registerSchema.parse({
+    const first = registerSchema().parse({
       name: "A",
       email: "Case@Example.com",
       password: "long enough password",
       confirmPassword: "long enough password",
     });
     await createUser({ name: first.name, email: first.email, passwordHash: "x" });
-    const second = registerSchema.parse({
+    const second = registerSchema().parse({
       ...first,
       email: " CASE@example.COM",
       confirmPassword: first.password,

@@ -14,7 +14,7 @@ function edit(text: string, from: string, to: string): string {
   return text.replace(from, to);
 }
 
-/** The drift of the repository's migrations, with `change` applied to the last one, against `schemaText`. */
+/** The drift of the repository's migrations, with `change` applied to the init one, against `schemaText`. */
 async function driftWithEditedMigration(
   change: (sql: string) => string,
   schemaText = schema,
@@ -23,9 +23,10 @@ async function driftWithEditedMigration(
   const database = await createTestDatabase();
   try {
     cpSync(defaultMigrationsDir(), dir, { recursive: true });
-    const last = listMigrations(dir).at(-1);
-    if (!last) throw new Error("no migrations");
-    const file = path.join(dir, last.name, "migration.sql");
+    // The init migration holds the tables these edits touch; later migrations add others.
+    const init = listMigrations(dir).at(0);
+    if (!init) throw new Error("no migrations");
+    const file = path.join(dir, init.name, "migration.sql");
     writeFileSync(file, change(readFileSync(file, "utf8")));
     await applyMigrations(database.url, dir);
     return await withClient(database.url, (client) => schemaDrift(schemaText, client));

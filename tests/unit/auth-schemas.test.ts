@@ -10,13 +10,13 @@ const valid = {
 
 describe("registerSchema", () => {
   it("accepts a valid form and normalises the email", () => {
-    const parsed = registerSchema.parse(valid);
+    const parsed = registerSchema().parse(valid);
     expect(parsed.email).toBe("ada@example.com");
     expect(parsed.name).toBe("Ada Lovelace");
   });
 
   it("reports every bad field at once", () => {
-    const result = registerSchema.safeParse({
+    const result = registerSchema().safeParse({
       name: "",
       email: "nope",
       password: "short",
@@ -28,28 +28,31 @@ describe("registerSchema", () => {
   });
 
   it("requires the confirmation to match", () => {
-    const result = registerSchema.safeParse({ ...valid, confirmPassword: valid.password + "!" });
+    const result = registerSchema().safeParse({ ...valid, confirmPassword: valid.password + "!" });
     expect(result.error?.issues).toEqual([
       expect.objectContaining({ path: ["confirmPassword"], message: "The passwords do not match." }),
     ]);
   });
 
   it("counts password length in code points", () => {
+    const eight = registerSchema({ minLength: 8 });
     const emoji = "🔑".repeat(8); // 8 code points, 16 UTF-16 units
-    expect(registerSchema.safeParse({ ...valid, password: emoji, confirmPassword: emoji }).success).toBe(
-      true,
-    );
+    expect(eight.safeParse({ ...valid, password: emoji, confirmPassword: emoji }).success).toBe(true);
     const seven = "🔑".repeat(7);
-    expect(registerSchema.safeParse({ ...valid, password: seven, confirmPassword: seven }).success).toBe(
-      false,
-    );
+    expect(eight.safeParse({ ...valid, password: seven, confirmPassword: seven }).success).toBe(false);
+    // The default policy asks for 15: 8 emoji (16 UTF-16 units) are still 8 characters.
+    expect(
+      registerSchema().safeParse({ ...valid, password: emoji, confirmPassword: emoji }).error?.issues,
+    ).toEqual([expect.objectContaining({ path: ["password"], message: "Use at least 15 characters." })]);
   });
 
   it("refuses oversized input", () => {
     const huge = "x".repeat(1_000_000);
-    expect(registerSchema.safeParse({ ...valid, password: huge, confirmPassword: huge }).success).toBe(false);
-    expect(registerSchema.safeParse({ ...valid, email: `${huge}@example.com` }).success).toBe(false);
-    expect(registerSchema.safeParse({ ...valid, name: huge }).success).toBe(false);
+    expect(registerSchema().safeParse({ ...valid, password: huge, confirmPassword: huge }).success).toBe(
+      false,
+    );
+    expect(registerSchema().safeParse({ ...valid, email: `${huge}@example.com` }).success).toBe(false);
+    expect(registerSchema().safeParse({ ...valid, name: huge }).success).toBe(false);
   });
 });
 

@@ -13,6 +13,7 @@ export async function login(_previous: FormState, formData: FormData): Promise<F
   if (!parsed.success) return invalidState(parsed.error);
   const { email, password, remember } = parsed.data;
   const failure = await signInWithPassword(email, password, remember);
+  if (failure?.reason === "unverified") redirect("/check-email?reason=unverified");
   if (failure) return { status: "error", message: signInFailureMessage(failure) };
   redirect(safeCallbackUrl(values.callbackUrl));
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { clientPasswordPolicy } from "@/lib/auth/password-policy";
 import { safeCallbackUrl } from "@/lib/callback-url";
 import { getCurrentUser } from "@/lib/dal";
 import { RegisterForm } from "./register-form";
@@ -17,7 +18,7 @@ export default async function RegisterPage({ searchParams }: Props) {
   return (
     <div className="card stack">
       <h1>Create your account</h1>
-      <RegisterForm callbackUrl={callbackUrl} />
+      <RegisterForm callbackUrl={callbackUrl} policy={clientPasswordPolicy()} />
       <p className="muted">
         Already have an account? <Link href={loginHref}>Sign in</Link>
       </p>

@@ -1,17 +1,23 @@
 "use client";
 
+import { useMemo } from "react";
 import { FormProvider } from "react-hook-form";
 import { FormAlert } from "@/components/forms/form-alert";
 import { PasswordField } from "@/components/forms/password-field";
+import { PasswordStrengthMeter } from "@/components/forms/password-strength-meter";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useServerForm } from "@/components/forms/use-server-form";
-import { MIN_PASSWORD_LENGTH } from "@/lib/validations/fields";
 import { registerSchema } from "@/lib/validations/auth";
+import type { ClientPasswordPolicy } from "@/lib/validations/password-policy";
 import { register } from "./actions";
 
-export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
-  const { form, state, pending, formProps } = useServerForm(registerSchema, register, {
+type Props = { callbackUrl: string; policy: ClientPasswordPolicy };
+
+export function RegisterForm({ callbackUrl, policy }: Props) {
+  // The server's policy minus its common-password list, which the action checks.
+  const schema = useMemo(() => registerSchema(policy), [policy]);
+  const { form, state, pending, formProps } = useServerForm(schema, register, {
     name: "",
     email: "",
     password: "",
@@ -28,7 +34,12 @@ export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
           name="password"
           label="Password"
           autoComplete="new-password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. A long phrase is easy to remember and hard to guess.`}
+          hint={`At least ${policy.minLength} characters. A long phrase is easy to remember and hard to guess.`}
+        />
+        <PasswordStrengthMeter
+          name="password"
+          minLength={policy.minLength}
+          contextFields={["email", "name"]}
         />
         <PasswordField name="confirmPassword" label="Confirm password" autoComplete="new-password" />
         <SubmitButton label="Create account" pending={pending} />

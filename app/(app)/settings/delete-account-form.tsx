@@ -1,0 +1,80 @@
+"use client";
+
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { FormProvider } from "react-hook-form";
+import { FormAlert } from "@/components/forms/form-alert";
+import { PasswordField } from "@/components/forms/password-field";
+import { useServerForm } from "@/components/forms/use-server-form";
+import type { FormState } from "@/lib/action-state";
+import { deleteAccountSchema } from "@/lib/validations/settings";
+import { deleteAccountAction } from "./actions/delete-account";
+
+/**
+ * Two steps: "Delete account" checks the password field and shows a warning with the final
+ * "Delete account" (and "Cancel") in its place; only that second button submits.
+ */
+export function DeleteAccountForm() {
+  const { form, state, pending, formProps } = useServerForm(deleteAccountSchema, deleteAccountAction, {
+    currentPassword: "",
+    confirm: "",
+  });
+  // The confirmation belongs to the answer it was opened after: a new answer (a wrong
+  // password) closes it again.
+  const [confirmingAfter, setConfirmingAfter] = useState<FormState | null>(null);
+  const confirming = confirmingAfter === state;
+  const finalButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (confirming) finalButton.current?.focus();
+  }, [confirming]);
+
+  async function askToConfirm() {
+    if (!(await form.trigger("currentPassword", { shouldFocus: true }))) return;
+    form.setValue("confirm", "delete");
+    setConfirmingAfter(state);
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    if (confirming) return formProps.onSubmit(event);
+    // Enter in the password field: the first step, never the deletion itself.
+    event.preventDefault();
+    void askToConfirm();
+  }
+
+  return (
+    <FormProvider {...form}>
+      <form {...formProps} onSubmit={onSubmit} className="stack">
+        <FormAlert message={state.status === "error" ? state.message : null} />
+        <input type="hidden" {...form.register("confirm")} />
+        <PasswordField name="currentPassword" label="Current password" autoComplete="current-password" />
+        {confirming ? (
+          <div className="stack confirm-box">
+            <p id="delete-account-warning">
+              <strong>Are you sure?</strong> This deletes your account, its sessions and its data for good. It
+              cannot be undone.
+            </p>
+            <div className="actions">
+              <button
+                ref={finalButton}
+                type="submit"
+                className="danger"
+                disabled={pending}
+                aria-busy={pending || undefined}
+                aria-describedby="delete-account-warning"
+              >
+                Delete account
+              </button>
+              <button type="button" disabled={pending} onClick={() => setConfirmingAfter(null)}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="button" className="danger" onClick={() => void askToConfirm()}>
+            Delete account
+          </button>
+        )}
+      </form>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { PageNotice } from "@/components/page-notice";
+import { clientPasswordPolicy } from "@/lib/auth/password-policy";
+import { listUserSessions } from "@/lib/auth/sessions";
+import { requireSession } from "@/lib/dal";
+import { DeleteAccountForm } from "./delete-account-form";
+import { EmailForm } from "./email-form";
+import { PasswordForm } from "./password-form";
+import { ProfileForm } from "./profile-form";
+import { SessionsList } from "./sessions-list";
+import { SettingsSection } from "./settings-section";
+
+export const metadata: Metadata = { title: "Settings" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SettingsPage({ searchParams }: Props) {
+  const { user, sessionId } = await requireSession("/settings");
+  const [sessions, { notice }] = await Promise.all([listUserSessions(user.id), searchParams]);
+  return (
+    <div className="stack">
+      <PageNotice code={notice} />
+      <h1>Settings</h1>
+      <SettingsSection id="profile" title="Profile">
+        <ProfileForm name={user.name ?? ""} />
+      </SettingsSection>
+      <SettingsSection id="password" title="Password">
+        <PasswordForm policy={clientPasswordPolicy([user.email, user.name])} />
+      </SettingsSection>
+      <SettingsSection
+        id="email"
+        title="Email"
+        description={`Your email address is ${user.email}. A new address takes effect once you open the link we send to it.`}
+      >
+        <EmailForm />
+      </SettingsSection>
+      <SettingsSection id="sessions" title="Sessions" description="Where your account is signed in now.">
+        <SessionsList sessions={sessions} currentSessionId={sessionId} />
+      </SettingsSection>
+      <SettingsSection
+        id="delete-account"
+        title="Delete account"
+        description="Deletes your account and everything in it. You will be signed out everywhere."
+      >
+        <DeleteAccountForm />
+      </SettingsSection>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+
+import { useEffect, useMemo } from "react";
+import { FormProvider } from "react-hook-form";
+import { FormAlert } from "@/components/forms/form-alert";
+import { FormStatus } from "@/components/forms/form-status";
+import { PasswordField } from "@/components/forms/password-field";
+import { PasswordStrengthMeter } from "@/components/forms/password-strength-meter";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useServerForm } from "@/components/forms/use-server-form";
+import type { ClientPasswordPolicy } from "@/lib/validations/password-policy";
+import { changePasswordSchemaFor } from "@/lib/validations/settings";
+import { changePasswordAction } from "./actions/password";
+
+export function PasswordForm({ policy }: { policy: ClientPasswordPolicy }) {
+  const schema = useMemo(() => changePasswordSchemaFor(policy), [policy]);
+  const { form, state, pending, formProps } = useServerForm(schema, changePasswordAction, {
+    currentPassword: "",
+    newPassword: "",
+    confirmPassword: "",
+  });
+  useEffect(() => {
+    if (state.status === "success") form.reset();
+  }, [state, form]);
+  return (
+    <FormProvider {...form}>
+      <form {...formProps} className="stack">
+        <FormAlert message={state.status === "error" ? state.message : null} />
+        <FormStatus message={state.status === "success" ? state.message : null} />
+        <PasswordField name="currentPassword" label="Current password" autoComplete="current-password" />
+        <PasswordField
+          name="newPassword"
+          label="New password"
+          autoComplete="new-password"
+          hint={`At least ${policy.minLength} characters. Changing it signs out every other session.`}
+        />
+        <PasswordStrengthMeter name="newPassword" minLength={policy.minLength} context={policy.context} />
+        <PasswordField name="confirmPassword" label="Confirm password" autoComplete="new-password" />
+        <SubmitButton label="Change password" pending={pending} />
+      </form>
+    </FormProvider>
+  );
+}

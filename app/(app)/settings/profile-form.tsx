@@ -1,0 +1,24 @@
+"use client";
+
+import { FormProvider } from "react-hook-form";
+import { FormAlert } from "@/components/forms/form-alert";
+import { FormStatus } from "@/components/forms/form-status";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { useServerForm } from "@/components/forms/use-server-form";
+import { profileSchema } from "@/lib/validations/settings";
+import { saveProfile } from "./actions/profile";
+
+export function ProfileForm({ name }: { name: string }) {
+  const { form, state, pending, formProps } = useServerForm(profileSchema, saveProfile, { name });
+  return (
+    <FormProvider {...form}>
+      <form {...formProps} className="stack">
+        <FormAlert message={state.status === "error" ? state.message : null} />
+        <FormStatus message={state.status === "success" ? state.message : null} />
+        <TextField name="name" label="Name" autoComplete="name" />
+        <SubmitButton label="Save profile" pending={pending} />
+      </form>
+    </FormProvider>
+  );
+}

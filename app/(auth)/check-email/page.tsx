@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Notice } from "@/components/notice";
+
+export const metadata: Metadata = { title: "Check your inbox" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CheckEmailPage({ searchParams }: Props) {
+  const { reason } = await searchParams;
+  return (
+    <div className="card stack">
+      <h1>Check your inbox</h1>
+      <Notice>
+        {reason === "unverified"
+          ? "Please confirm your email address before signing in: we have sent you a new link."
+          : "We have sent you a link to confirm your email address. Open it to finish creating your account."}
+      </Notice>
+      <p>The link works for 24 hours. If nothing arrives within a few minutes, check your spam folder.</p>
+      <p className="muted">
+        Confirmed it already? <Link href="/login">Sign in</Link>
+      </p>
+    </div>
+  );
+}

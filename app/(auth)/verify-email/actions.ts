@@ -1,0 +1,25 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { formValues, type FormState } from "@/lib/action-state";
+import { confirmEmailToken } from "@/lib/auth/email-verification";
+import { EMAIL_TAKEN_ON_CHANGE, INVALID_EMAIL_LINK } from "@/lib/auth/link-messages";
+import { getCurrentUser } from "@/lib/dal";
+import { withNotice } from "@/lib/redirect-notice";
+import { securityContext } from "@/lib/request-context";
+
+/** Uses the link's token up: only on this POST, so mail scanners that open links change nothing. */
+export async function confirmEmail(_previous: FormState, formData: FormData): Promise<FormState> {
+  const token = formValues(formData).token ?? "";
+  const result =
+    token.length > 0 && token.length <= 128
+      ? await confirmEmailToken(token, await securityContext())
+      : ({ status: "invalid" } as const);
+  if (result.status === "invalid") return { status: "error", message: INVALID_EMAIL_LINK };
+  if (result.status === "email-taken") return { status: "error", message: EMAIL_TAKEN_ON_CHANGE };
+  const signedIn = (await getCurrentUser())?.id === result.userId;
+  if (result.status === "email-changed") {
+    redirect(withNotice(signedIn ? "/settings" : "/login", "email-changed"));
+  }
+  redirect(withNotice(signedIn ? "/dashboard" : "/login", "email-verified"));
+}

@@ -1,0 +1,17 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { confirmEmail } from "./actions";
+
+export function ConfirmEmailForm({ token }: { token: string }) {
+  const [state, formAction, pending] = useActionState(confirmEmail, { status: "idle" });
+  return (
+    <form action={formAction} className="stack">
+      <FormAlert message={state.message} />
+      <input type="hidden" name="token" value={token} />
+      <SubmitButton label="Confirm email address" pending={pending} />
+    </form>
+  );
+}

@@ -1,0 +1,509 @@
+// `npm run bench`: builds Latchkey, starts it in production mode on a fresh PostgreSQL
+// database, seeds users and drives it over HTTP on 127.0.0.1 from other processes
+// (bench/load.mjs, autocannon). Prints a table and writes bench/results.json. It stops by
+// itself in a few minutes, and drops its database and stops its server whatever happens.
+//
+// Settings (environment): BENCH_DATABASE_URL (an admin connection to the PostgreSQL server
+// that gets a throwaway database; default postgresql://postgres@127.0.0.1:5432/postgres),
+// BENCH_PORT (default 3900), BCRYPT_COST (default 12), HASH_QUEUE_MAX (default 32),
+// NEXT_DIST_DIR (default .next-bench), BENCH_SKIP_BUILD=1 to reuse that folder's build.
+import { spawn } from "node:child_process";
+import { createHmac, randomBytes } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import bcrypt from "bcryptjs";
+import pg from "pg";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const int = (value, fallback) => Number.parseInt(value ?? "", 10) || fallback;
+const settings = {
+  adminUrl: process.env.BENCH_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres",
+  port: int(process.env.BENCH_PORT, 3900),
+  cost: int(process.env.BCRYPT_COST, 12),
+  queueMax: int(process.env.HASH_QUEUE_MAX, 32),
+  distDir: process.env.NEXT_DIST_DIR || ".next-bench",
+  skipBuild: process.env.BENCH_SKIP_BUILD === "1",
+  users: 200,
+};
+const origin = `http://127.0.0.1:${settings.port}`;
+const cores = os.availableParallelism();
+const password = "bench correct horse battery staple";
+
+const log = (message) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// The same pre-hash as lib/auth/password.ts: the seeded hashes must verify in the app.
+const prehash = (text) =>
+  createHmac("sha384", "latchkey/password-prehash/v1")
+    .update(text.normalize("NFKC"), "utf8")
+    .digest("base64");
+
+/** Runs a command to completion, its output passed through to stderr. */
+function run(command, args, env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", 2, 2],
+    });
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")}: exit ${code}`)),
+    );
+  });
+}
+
+/** One bench/load.mjs scenario in its own process; resolves with its JSON result. */
+function load(spec) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["bench/load.mjs", JSON.stringify({ origin, ...spec })], {
+      cwd: root,
+      stdio: ["ignore", "pipe", 2],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve(JSON.parse(output.trim().split("\n").pop()))
+        : reject(new Error(`load ${spec.kind}: exit ${code}`)),
+    );
+  });
+}
+
+// ─── Database ─────────────────────────────────────────────────────────────────────────
+const databaseName = `latchkey_bench_${randomBytes(4).toString("hex")}`;
+const databaseUrl = (() => {
+  const url = new URL(settings.adminUrl);
+  url.pathname = `/${databaseName}`;
+  return url.toString();
+})();
+
+async function admin(sql) {
+  const client = new pg.Client({ connectionString: settings.adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function seed(hash) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const emails = Array.from({ length: settings.users }, (_, i) => `bench-${i}@example.test`);
+    await client.query(
+      `INSERT INTO "User" ("id", "name", "email", "emailVerified", "passwordHash", "updatedAt")
+       SELECT 'bench_' || i, 'Bench ' || i, email, now(), $2, now()
+       FROM unnest($1::text[]) WITH ORDINALITY AS seeded(email, i)`,
+      [emails, hash],
+    );
+    return emails;
+  } finally {
+    await client.end();
+  }
+}
+
+// ─── Server ───────────────────────────────────────────────────────────────────────────
+let server = null;
+
+async function startServer() {
+  server = spawn(process.execPath, ["server.mjs"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", 2],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: settings.distDir,
+      PORT: String(settings.port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: ".data/bench",
+      AUTH_SECRET: randomBytes(33).toString("base64"),
+      AUTH_URL: origin,
+      BCRYPT_COST: String(settings.cost),
+      HASH_QUEUE_MAX: String(settings.queueMax),
+      // Throughput of the hashing pool is measured here, not the per-address sign-in limit.
+      RATE_LIMIT_SIGN_IN_PER_ADDRESS: "1000000000",
+    },
+  });
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
+    const healthy = await fetch(`${origin}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (healthy) return;
+    await sleep(500);
+  }
+  throw new Error("the server did not become healthy within 90 s");
+}
+
+/** The server process's resident memory, from /proc (Linux), in MB. */
+function memory() {
+  try {
+    const status = readFileSync(`/proc/${server.pid}/status`, "utf8");
+    const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(status)?.[1] ?? NaN);
+    return { rssMb: kb("VmRSS") / 1024, peakRssMb: kb("VmHWM") / 1024 };
+  } catch {
+    return { rssMb: NaN, peakRssMb: NaN };
+  }
+}
+
+// ─── HTTP helpers ─────────────────────────────────────────────────────────────────────
+const cookiePairs = (response) => response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
+
+async function csrf() {
+  const response = await fetch(`${origin}/api/auth/csrf`);
+  const { csrfToken } = await response.json();
+  return { csrfToken, cookie: cookiePairs(response).join("; ") };
+}
+
+async function sessionCookie(email, token) {
+  const response = await fetch(`${origin}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: token.cookie },
+    body: new URLSearchParams({ csrfToken: token.csrfToken, email, password, callbackUrl: "/dashboard" }),
+  });
+  const session = cookiePairs(response).find((pair) => pair.startsWith("authjs.session-token="));
+  if (!session) throw new Error(`sign-in failed: ${response.status} ${response.headers.get("location")}`);
+  return session;
+}
+
+// ─── Measurements ─────────────────────────────────────────────────────────────────────
+/** The time of one bcryptjs compare at the configured cost on this machine, in ms. */
+function compareMs(hash) {
+  const candidate = prehash(password);
+  bcrypt.compareSync(candidate, hash); // warm-up
+  const rounds = 6;
+  const startedAt = performance.now();
+  for (let i = 0; i < rounds; i++) bcrypt.compareSync(candidate, hash);
+  return (performance.now() - startedAt) / rounds;
+}
+
+/**
+ * Compares per second with one thread per core busy at once, as the app's pool runs them: on a
+ * quiet machine close to cores ÷ one compare; on a shared one (CPU quotas, other tenants) lower,
+ * and the ceiling the app can really reach in this run.
+ */
+async function parallelComparesPerSecond(hash, perThread = 3) {
+  const source = `const { parentPort, workerData } = require("node:worker_threads");
+    const bcrypt = require("bcryptjs");
+    bcrypt.compareSync(workerData.text, workerData.hash);
+    parentPort.postMessage("warm");
+    parentPort.once("message", () => {
+      for (let i = 0; i < workerData.rounds; i++) bcrypt.compareSync(workerData.text, workerData.hash);
+      parentPort.postMessage("done");
+    });`;
+  const workerData = { text: prehash(password), hash, rounds: perThread };
+  const workers = Array.from({ length: cores }, () => new Worker(source, { eval: true, workerData }));
+  try {
+    await Promise.all(workers.map((worker) => new Promise((resolve) => worker.once("message", resolve))));
+    const startedAt = performance.now();
+    const done = workers.map((worker) => new Promise((resolve) => worker.once("message", resolve)));
+    for (const worker of workers) worker.postMessage("go");
+    await Promise.all(done);
+    return (cores * perThread) / ((performance.now() - startedAt) / 1000);
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+/** Compressed bytes of JavaScript a fresh Chromium loads for a page (CDP encodedDataLength). */
+async function pageWeight(pathname) {
+  const { chromium } = await import("@playwright/test");
+  const executablePath = ["/usr/bin/chromium"].find((candidate) => {
+    try {
+      return readFileSync(candidate) && true;
+    } catch {
+      return false;
+    }
+  });
+  const browser = await chromium.launch({
+    executablePath,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+  });
+  try {
+    const page = await (await browser.newContext()).newPage();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    const headerBytes = new Map();
+    let bytes = 0;
+    let transferred = 0;
+    const encodings = new Set();
+    cdp.on("Network.responseReceived", ({ requestId, type, response }) => {
+      if (type !== "Script") return;
+      // At this point encodedDataLength counts the response's headers only.
+      headerBytes.set(requestId, response.encodedDataLength);
+      const encoding = Object.entries(response.headers).find(
+        ([name]) => name.toLowerCase() === "content-encoding",
+      );
+      encodings.add(encoding?.[1] ?? "none");
+    });
+    cdp.on("Network.loadingFinished", ({ requestId, encodedDataLength }) => {
+      if (!headerBytes.has(requestId)) return;
+      transferred += encodedDataLength;
+      bytes += encodedDataLength - headerBytes.get(requestId);
+    });
+    await page.goto(`${origin}${pathname}`, { waitUntil: "networkidle" });
+    // kb: compressed JavaScript bodies; transferKb adds the responses' headers.
+    return {
+      kb: bytes / 1024,
+      transferKb: transferred / 1024,
+      files: headerBytes.size,
+      encodings: [...encodings],
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+// ─── Main ─────────────────────────────────────────────────────────────────────────────
+async function main() {
+  const results = {
+    ranAt: new Date().toISOString(),
+    machine: {
+      cores,
+      cpu: /^model name\s*:\s*(.+)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? os.cpus()[0]?.model,
+      node: process.version,
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    },
+    settings: { bcryptCost: settings.cost, hashQueueMax: settings.queueMax, seededUsers: settings.users },
+  };
+
+  if (!settings.skipBuild) {
+    log(`building into ${settings.distDir} (a few minutes)`);
+    await run(path.join(root, "node_modules/.bin/next"), ["build"], {
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: settings.distDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+    });
+  }
+
+  log(`creating database ${databaseName}`);
+  await admin(`CREATE DATABASE "${databaseName}"`);
+  try {
+    await run(path.join(root, "node_modules/.bin/tsx"), ["scripts/db-migrate.ts"], {
+      DATABASE_URL: databaseUrl,
+    });
+    const hash = bcrypt.hashSync(prehash(password), settings.cost);
+    const emails = await seed(hash);
+
+    log(`timing bcryptjs compares at cost ${settings.cost}`);
+    const oneCompareMs = compareMs(hash);
+    const limit = cores / (oneCompareMs / 1000);
+    const parallel = await parallelComparesPerSecond(hash);
+    results.physicalLimit = {
+      oneCompareMs,
+      cores,
+      signInsPerSecond: limit,
+      measuredParallelPerSecond: parallel,
+    };
+    results.machine.loadAverageAtStart = os.loadavg();
+
+    log("starting the server");
+    await startServer();
+    const token = await csrf();
+    const session = await sessionCookie(emails[0], token);
+    // Warm up: compile-on-first-use caches, database connections, the worker pool.
+    for (const pathname of ["/", "/login", "/register", "/dashboard"]) {
+      await fetch(`${origin}${pathname}`, { headers: { cookie: session } });
+    }
+    await load({
+      kind: "get",
+      path: "/dashboard",
+      headers: { cookie: session },
+      connections: 2,
+      duration: 2,
+    });
+    results.memoryAtStart = memory();
+
+    log("page weight (Chromium)");
+    results.pageWeight = { login: await pageWeight("/login"), register: await pageWeight("/register") };
+
+    log("middleware: unauthenticated /dashboard");
+    results.middleware = await load({
+      kind: "get",
+      path: "/dashboard",
+      connections: 2,
+      overallRate: 100,
+      duration: 6,
+    });
+
+    const probe = {
+      kind: "get",
+      path: "/dashboard",
+      headers: { cookie: session },
+      connections: 2,
+      overallRate: 20,
+      duration: 10,
+    };
+    log("protected page, idle");
+    results.protectedIdle = await load(probe);
+
+    log("sign-in flood, and the protected page during it");
+    const floodSpec = { kind: "sign-in", ...token, emails, password, connections: cores * 4, duration: 24 };
+    const flood = load(floodSpec);
+    await sleep(6_000);
+    results.protectedUnderFlood = await load(probe);
+    results.signIn = await flood;
+    results.signIn.ratioToLimit = results.signIn.successesPerSecond / limit;
+    results.signIn.ratioToMeasuredParallel = results.signIn.successesPerSecond / parallel;
+
+    log("saturation: far more sign-ins than the pool's queue");
+    const before = memory();
+    let peak = before.rssMb;
+    const sampler = setInterval(() => (peak = Math.max(peak, memory().rssMb)), 250);
+    const saturation = await load({
+      ...floodSpec,
+      connections: Math.max(100, (settings.queueMax + cores) * 3),
+      duration: 15,
+    });
+    await sleep(2_000);
+    clearInterval(sampler);
+    const after = memory();
+    const allowed = ["302", "503", "429"];
+    const unexpected = Object.entries(saturation.statuses).filter(([code]) => !allowed.includes(code));
+    results.saturation = {
+      ...saturation,
+      unexpectedStatuses: Object.fromEntries(unexpected),
+      rssBeforeMb: before.rssMb,
+      rssPeakMb: Math.max(peak, after.rssMb),
+      rssAfterMb: after.rssMb,
+      vmHwmMb: after.peakRssMb,
+    };
+  } finally {
+    if (server && server.exitCode === null) {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server.once("exit", resolve));
+    }
+    log(`dropping database ${databaseName}`);
+    await admin(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`).catch((error) =>
+      log(String(error)),
+    );
+  }
+
+  results.machine.loadAverageAtEnd = os.loadavg();
+  results.goals = goals(results);
+  writeFileSync(path.join(root, "bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(table(results));
+  log("wrote bench/results.json");
+}
+
+function goals(r) {
+  const floodBudget = 2 * r.protectedIdle.latency.p99 + 20;
+  return {
+    signInRatio: { goal: "≥ 0.85", met: r.signIn.ratioToLimit >= 0.85 },
+    floodP99: {
+      goal: `≤ 2 × idle p99 + 20 ms = ${floodBudget.toFixed(0)} ms`,
+      met: r.protectedUnderFlood.latency.p99 <= floodBudget,
+    },
+    middlewareP50: { goal: "< 5 ms", met: r.middleware.latency.p50 < 5 },
+    loginJs: { goal: "< 150 KB", met: r.pageWeight.login.kb < 150 },
+    registerJs: { goal: "< 150 KB", met: r.pageWeight.register.kb < 150 },
+    saturation: {
+      goal: "only 302/503/429, no socket errors or timeouts",
+      met:
+        Object.keys(r.saturation.unexpectedStatuses).length === 0 &&
+        r.saturation.errors === 0 &&
+        r.saturation.timeouts === 0,
+    },
+  };
+}
+
+function table(r) {
+  const ms = (value) => `${Number(value).toFixed(1)} ms`;
+  const g = r.goals;
+  const mark = (goal) => (goal.met ? "✓" : "✗");
+  const sat = r.saturation;
+  const rows = [
+    ["bcryptjs compare (cost " + r.settings.bcryptCost + ")", ms(r.physicalLimit.oneCompareMs), "", ""],
+    [
+      "physical limit",
+      `${r.physicalLimit.signInsPerSecond.toFixed(2)} sign-ins/s (${r.physicalLimit.cores} cores; ${r.physicalLimit.measuredParallelPerSecond.toFixed(2)}/s measured with ${r.physicalLimit.cores} threads)`,
+      "",
+      "",
+    ],
+    [
+      "sign-in throughput",
+      `${r.signIn.successesPerSecond.toFixed(2)} /s, ratio ${r.signIn.ratioToLimit.toFixed(2)} (${r.signIn.ratioToMeasuredParallel.toFixed(2)} of measured)`,
+      g.signInRatio.goal,
+      mark(g.signInRatio),
+    ],
+    [
+      "protected page idle p50 / p99",
+      `${ms(r.protectedIdle.latency.p50)} / ${ms(r.protectedIdle.latency.p99)}`,
+      "",
+      "",
+    ],
+    [
+      "protected page in flood p50 / p99",
+      `${ms(r.protectedUnderFlood.latency.p50)} / ${ms(r.protectedUnderFlood.latency.p99)}`,
+      g.floodP99.goal,
+      mark(g.floodP99),
+    ],
+    [
+      "middleware redirect p50 / p99",
+      `${ms(r.middleware.latency.p50)} / ${ms(r.middleware.latency.p99)}`,
+      g.middlewareP50.goal,
+      mark(g.middlewareP50),
+    ],
+    [
+      "/login JS (compressed)",
+      `${r.pageWeight.login.kb.toFixed(1)} KB in ${r.pageWeight.login.files} files (${r.pageWeight.login.encodings.join("/")}; ${r.pageWeight.login.transferKb.toFixed(1)} KB with headers)`,
+      g.loginJs.goal,
+      mark(g.loginJs),
+    ],
+    [
+      "/register JS (compressed)",
+      `${r.pageWeight.register.kb.toFixed(1)} KB in ${r.pageWeight.register.files} files (${r.pageWeight.register.encodings.join("/")}; ${r.pageWeight.register.transferKb.toFixed(1)} KB with headers)`,
+      g.registerJs.goal,
+      mark(g.registerJs),
+    ],
+    [
+      "saturation statuses",
+      Object.entries(sat.statuses)
+        .map(([code, count]) => `${code}×${count}`)
+        .join(" ") + ` errors ${sat.errors} timeouts ${sat.timeouts}`,
+      g.saturation.goal,
+      mark(g.saturation),
+    ],
+    [
+      "server RSS before / peak / after",
+      `${sat.rssBeforeMb.toFixed(0)} / ${sat.rssPeakMb.toFixed(0)} / ${sat.rssAfterMb.toFixed(0)} MB`,
+      "flat",
+      "",
+    ],
+  ];
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => row[i].length)));
+  const line = (row) =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i]))
+      .join("  ")
+      .trimEnd();
+  const load = r.machine.loadAverageAtStart.map((value) => value.toFixed(1)).join(" ");
+  const machine = `${r.machine.cpu}, ${r.machine.cores} cores, Node ${r.machine.node}, load average ${load}`;
+  return [`Latchkey benchmark, ${r.ranAt} on ${machine}`, "", ...rows.map(line)].join("\n");
+}
+
+const stop = async () => {
+  if (server && server.exitCode === null) server.kill("SIGTERM");
+  await admin(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`).catch(() => {});
+  process.exit(130);
+};
+process.once("SIGINT", stop);
+process.once("SIGTERM", stop);
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

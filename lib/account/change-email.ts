@@ -1,0 +1,45 @@
+import "server-only";
+import type { AccountHolder } from "@/lib/account/change-password";
+import { checkCurrentPassword } from "@/lib/account/current-password";
+import { issueToken, revokeTokens } from "@/lib/auth/tokens";
+import { env } from "@/lib/env";
+import { emailChangeRequestedNoticeMail } from "@/lib/mail/email-change-requested-notice";
+import { absoluteUrl } from "@/lib/mail/links";
+import { queueMail } from "@/lib/mail/send";
+import { emailChangeRequestedMail } from "@/lib/mail/templates";
+import type { SecurityContext } from "@/lib/request-context";
+import { isEmailTaken } from "@/lib/users";
+
+/**
+ * Starts a change of address: checks the password, then mails a single-use link to the new
+ * address (the address changes only when /verify-email consumes it) and a notice to the
+ * current one. An address that already has an account gets the same answer and no mail,
+ * so this cannot be used to find out which addresses are registered. `newEmail` is
+ * already normalised (lib/validations/fields.ts emailField).
+ */
+export async function requestEmailChange(
+  user: AccountHolder,
+  input: { newEmail: string; currentPassword: string },
+  context: SecurityContext,
+): Promise<"requested" | "wrong-password" | "same-address"> {
+  if (!(await checkCurrentPassword(user.id, input.currentPassword))) return "wrong-password";
+  if (input.newEmail === user.email) return "same-address";
+  if (!(await isEmailTaken(input.newEmail))) {
+    const secret = await issueToken({
+      userId: user.id,
+      email: input.newEmail,
+      purpose: "change-email",
+      ttlSeconds: env.VERIFY_EMAIL_TOKEN_TTL,
+    });
+    const link = absoluteUrl(`/verify-email?${new URLSearchParams({ token: secret })}`);
+    queueMail(emailChangeRequestedMail(input.newEmail, { name: user.name, link }));
+  } else {
+    // As issueToken does for a free address: an earlier link stops working, and the database
+    // does about the same work either way.
+    await revokeTokens(user.id, "change-email");
+  }
+  queueMail(
+    emailChangeRequestedNoticeMail(user.email, { name: user.name, newEmail: input.newEmail, context }),
+  );
+  return "requested";
+}

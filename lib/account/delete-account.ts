@@ -1,0 +1,20 @@
+import "server-only";
+import type { AccountHolder } from "@/lib/account/change-password";
+import { checkCurrentPassword } from "@/lib/account/current-password";
+import { accountDeletedMail } from "@/lib/mail/templates";
+import { queueMail } from "@/lib/mail/send";
+import type { SecurityContext } from "@/lib/request-context";
+import { deleteUser } from "@/lib/users";
+
+/** Deletes the account and everything that refers to it, after checking the password. */
+export async function deleteAccount(
+  user: AccountHolder,
+  currentPassword: string,
+  context: SecurityContext,
+): Promise<"deleted" | "wrong-password"> {
+  if (!(await checkCurrentPassword(user.id, currentPassword))) return "wrong-password";
+  if (await deleteUser(user.id, user.email)) {
+    queueMail(accountDeletedMail(user.email, { name: user.name, context }));
+  }
+  return "deleted";
+}

@@ -1,0 +1,12 @@
+// What the emailed-link pages say; shared by their pages and server actions.
+
+export const RESET_LINK_SENT =
+  "If an account uses that address, we have emailed it a link to reset the password. The link works for 1 hour.";
+
+export const INVALID_RESET_LINK =
+  "This reset link is invalid, has expired or has already been used. Please ask for a new one.";
+
+export const INVALID_EMAIL_LINK = "This link is invalid, has expired or has already been used.";
+
+export const EMAIL_TAKEN_ON_CHANGE =
+  "That email address now belongs to another account, so your email address was not changed.";

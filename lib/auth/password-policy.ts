@@ -1,0 +1,36 @@
+import "server-only";
+import { isCommonPassword } from "@/lib/auth/common-passwords";
+import { tokenDigest } from "@/lib/auth/tokens";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { ClientPasswordPolicy, PasswordPolicy } from "@/lib/validations/password-policy";
+
+/**
+ * The policy a server action enforces: PASSWORD_MIN_LENGTH, the common-password list and
+ * any context words (a signed-in user's email and name).
+ */
+export function serverPasswordPolicy(context: (string | null | undefined)[] = []): PasswordPolicy {
+  return { minLength: env.PASSWORD_MIN_LENGTH, isCommon: isCommonPassword, context };
+}
+
+/**
+ * The context words of a reset link's account (its email and name), so a reset is held to
+ * the same rules as registration; empty for an unknown or malformed link.
+ */
+export async function resetLinkContext(secret: unknown): Promise<string[]> {
+  if (typeof secret !== "string" || secret.length === 0 || secret.length > 128) return [];
+  const token = await db.authToken.findUnique({
+    where: { tokenHash: tokenDigest(secret) },
+    select: { purpose: true, email: true, user: { select: { name: true } } },
+  });
+  if (token?.purpose !== "reset-password") return [];
+  return [token.email, token.user.name].filter((value): value is string => Boolean(value));
+}
+
+/** The same policy for a client form, minus the list (a page passes it as a prop). */
+export function clientPasswordPolicy(context: (string | null | undefined)[] = []): ClientPasswordPolicy {
+  return {
+    minLength: env.PASSWORD_MIN_LENGTH,
+    context: context.filter((value): value is string => Boolean(value)),
+  };
+}

@@ -1,0 +1,39 @@
+import { signInFailureMessage } from "@/lib/auth/messages";
+import { failureFromCode, type SignInFailure } from "@/lib/auth/sign-in-errors";
+
+// Auth.js answers every failed POST /api/auth/callback/credentials the same way: a redirect
+// (or, with X-Auth-Return-Redirect, JSON `{ url }`) to /login?error=CredentialsSignin&code=….
+// A client that is told to slow down deserves a status it can act on instead.
+const STATUS: Partial<Record<SignInFailure["reason"], number>> = { throttled: 429, busy: 503 };
+
+async function failureUrl(response: Response): Promise<URL | null> {
+  const location = response.headers.get("location");
+  if (location) return new URL(location, "http://localhost");
+  if (!response.headers.get("content-type")?.includes("application/json")) return null;
+  const body: unknown = await response
+    .clone()
+    .json()
+    .catch(() => null);
+  const url = body && typeof body === "object" && "url" in body ? body.url : null;
+  return typeof url === "string" ? new URL(url, "http://localhost") : null;
+}
+
+/**
+ * The one mapping from Auth.js's credentials-callback answer to an HTTP status: a
+ * throttled sign-in becomes 429 and a busy hashing pool 503, both with Retry-After and
+ * a JSON body; any other answer is returned unchanged.
+ */
+export async function withSignInStatus(response: Response): Promise<Response> {
+  const url = await failureUrl(response);
+  if (url?.searchParams.get("error") !== "CredentialsSignin") return response;
+  const failure = failureFromCode(url.searchParams.get("code"));
+  const status = STATUS[failure.reason];
+  if (!status) return response;
+  const retryAfter = failure.retryAfter ?? 1;
+  const headers = new Headers({ "retry-after": String(retryAfter), "cache-control": "no-store" });
+  for (const cookie of response.headers.getSetCookie()) headers.append("set-cookie", cookie);
+  return Response.json(
+    { error: failure.reason, message: signInFailureMessage(failure), retryAfter },
+    { status, headers },
+  );
+}

@@ -1,0 +1,126 @@
+import "server-only";
+import { issueToken } from "@/lib/auth/tokens";
+import { env } from "@/lib/env";
+import { absoluteUrl } from "@/lib/mail/links";
+import { queueMail } from "@/lib/mail/send";
+import { accountLockedMail } from "@/lib/mail/templates";
+import { consumeWith, NOW, rateLimitDb, refundWith, type Queryable } from "@/lib/rate-limit";
+import type { SecurityContext } from "@/lib/request-context";
+import { findUserForSignIn } from "@/lib/users";
+
+// Per account (any normalised email, known or not, so a lock reveals nothing about which
+// emails exist), whatever the client's address:
+export const DELAY_FROM = 5; // failures 5–9 wait 10, 20, 40, 80, 160 seconds
+export const DELAY_SECONDS = 10;
+export const LOCK_FROM = 10; // failure 10 locks 15 minutes, each further one doubles it…
+export const LOCK_SECONDS = 15 * 60;
+export const LOCK_MAX_SECONDS = 24 * 3600; // …up to a day
+export const HARD_STOP = 100; // and at 100 only a password reset (or a success) unlocks
+
+export type SignInAttempt = { email: string; address: string | null; failures: number };
+export type SignInClaim = { ok: true; attempt: SignInAttempt } | { ok: false; retryAfter: number };
+
+const addressKey = (address: string) => `sign-in:address:${address}`;
+const addressRule = () => ({ limit: env.RATE_LIMIT_SIGN_IN_PER_ADDRESS, windowSeconds: 60 });
+
+/**
+ * Claims the right to check one password for `email` from `address`. The attempt is
+ * counted as a failure before the password is checked (one atomic upsert, which also sets
+ * the wait the next attempt will face), so parallel guesses cannot slip past the count;
+ * a success then gives it back. While the account waits, nothing is checked.
+ */
+export async function claimSignInAttempt(
+  email: string,
+  address: string | null,
+  db?: Queryable,
+): Promise<SignInClaim> {
+  const pool = db ?? (await rateLimitDb());
+  if (address) {
+    const byAddress = await consumeWith(pool, addressKey(address), addressRule());
+    if (!byAddress.ok) return byAddress;
+  }
+  const { rows } = await pool.query<{ failures: number }>(
+    `INSERT INTO "SignInFailure" AS f ("email", "failures", "lockedUntil", "lastFailureAt")
+     VALUES ($1, 1, NULL, ${NOW})
+     ON CONFLICT ("email") DO UPDATE SET
+       "failures" = f."failures" + 1,
+       "lastFailureAt" = ${NOW},
+       "lockedUntil" = CASE WHEN f."failures" + 1 >= ${HARD_STOP} THEN ${NOW} + interval '100 years'
+         ELSE ${NOW} + make_interval(secs => CASE
+         WHEN f."failures" + 1 >= ${LOCK_FROM}
+           THEN LEAST(${LOCK_SECONDS} * power(2, f."failures" + 1 - ${LOCK_FROM}), ${LOCK_MAX_SECONDS})
+         WHEN f."failures" + 1 >= ${DELAY_FROM} THEN ${DELAY_SECONDS} * power(2, f."failures" + 1 - ${DELAY_FROM})
+         ELSE 0 END) END
+     WHERE f."lockedUntil" IS NULL OR f."lockedUntil" <= ${NOW}
+     RETURNING "failures"`,
+    [email],
+  );
+  const claimed = rows[0];
+  if (claimed) return { ok: true, attempt: { email, address, failures: claimed.failures } };
+  const wait = await pool.query<{ retryAfter: number }>(
+    `SELECT LEAST(GREATEST(1, CEIL(EXTRACT(EPOCH FROM ("lockedUntil" - ${NOW})))), ${LOCK_MAX_SECONDS})::int
+       AS "retryAfter"
+     FROM "SignInFailure" WHERE "email" = $1`,
+    [email],
+  );
+  // Past the hard stop the true wait is "until a reset"; the longest lock is what we say.
+  return { ok: false, retryAfter: wait.rows[0]?.retryAfter ?? 1 };
+}
+
+/** The password was right: the account's count starts again and the address gets its hit back. */
+export async function signInSucceeded(attempt: SignInAttempt, db?: Queryable): Promise<void> {
+  const pool = db ?? (await rateLimitDb());
+  await clearSignInFailures(attempt.email, pool);
+  if (attempt.address) await refundWith(pool, addressKey(attempt.address));
+}
+
+/** The password was wrong. When this failure started a lock, the account's owner hears of it. */
+export async function signInFailed(attempt: SignInAttempt, context: SecurityContext): Promise<void> {
+  if (attempt.failures < LOCK_FROM) return;
+  const user = await findUserForSignIn(attempt.email);
+  if (!user?.passwordHash || user.disabledAt) return;
+  const secret = await issueToken({
+    userId: user.id,
+    email: user.email,
+    purpose: "reset-password",
+    ttlSeconds: 3600,
+  });
+  queueMail(
+    accountLockedMail(user.email, {
+      name: user.name,
+      until: new Date(Date.now() + lockSeconds(attempt.failures) * 1000),
+      resetLink: absoluteUrl(`/reset-password?token=${encodeURIComponent(secret)}`),
+      context,
+    }),
+  );
+}
+
+/**
+ * Un-counts an attempt whose password was never judged (the hashing pool was full): the
+ * failure goes, and so does the wait it set, unless an earlier failure had set one.
+ */
+export async function signInAbandoned(attempt: SignInAttempt): Promise<void> {
+  const pool = await rateLimitDb();
+  await pool.query(
+    `UPDATE "SignInFailure"
+     SET "failures" = GREATEST("failures" - 1, 0),
+         "lockedUntil" = CASE WHEN "failures" - 1 < ${DELAY_FROM} THEN NULL ELSE "lockedUntil" END
+     WHERE "email" = $1 AND "failures" = $2`,
+    [attempt.email, attempt.failures],
+  );
+  if (attempt.address) await refundWith(pool, addressKey(attempt.address));
+}
+
+/** Forgets an account's failures: after a successful sign-in or a password reset. */
+export async function clearSignInFailures(email: string, db?: Queryable): Promise<void> {
+  const pool = db ?? (await rateLimitDb());
+  await pool.query(`DELETE FROM "SignInFailure" WHERE "email" = $1`, [email]);
+}
+
+/** How long the lock that starts at this many failures lasts (mirrors the SQL above). */
+export function lockSeconds(failures: number): number {
+  if (failures >= HARD_STOP) return 100 * 365 * 86400;
+  if (failures >= LOCK_FROM) return Math.min(LOCK_SECONDS * 2 ** (failures - LOCK_FROM), LOCK_MAX_SECONDS);
+  if (failures >= DELAY_FROM) return DELAY_SECONDS * 2 ** (failures - DELAY_FROM);
+  return 0;
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+
+export type TokenPurpose = "verify-email" | "reset-password" | "change-email";
+
+/** Only this digest is stored; the secret itself exists only in the emailed link. */
+export const tokenDigest = (secret: string) => createHash("sha256").update(secret).digest("base64url");
+
+/**
+ * A new single-use token for a user and address. Older tokens of the same user and purpose
+ * stop working, so only the latest link does.
+ */
+export async function issueToken(input: {
+  userId: string;
+  email: string;
+  purpose: TokenPurpose;
+  ttlSeconds: number;
+}): Promise<string> {
+  const secret = randomBytes(32).toString("base64url");
+  await db.$transaction([
+    db.authToken.deleteMany({ where: { userId: input.userId, purpose: input.purpose } }),
+    db.authToken.create({
+      data: {
+        userId: input.userId,
+        email: input.email,
+        purpose: input.purpose,
+        tokenHash: tokenDigest(secret),
+        expiresAt: new Date(Date.now() + input.ttlSeconds * 1000),
+      },
+    }),
+  ]);
+  return secret;
+}
+
+/**
+ * Uses a token up: one DELETE … RETURNING, so of two parallel requests with the same secret
+ * only one gets the row. Null when the token is unknown, used, expired or for another purpose.
+ */
+export async function consumeToken(
+  secret: string,
+  purpose: TokenPurpose,
+): Promise<{ userId: string; email: string } | null> {
+  if (!secret || secret.length > 128) return null;
+  const rows = await db.$queryRaw<{ userId: string; email: string; expiresAt: Date }[]>`
+    DELETE FROM "AuthToken"
+    WHERE "tokenHash" = ${tokenDigest(secret)} AND "purpose" = ${purpose}
+    RETURNING "userId", "email", "expiresAt"`;
+  const row = rows[0];
+  if (!row || row.expiresAt.getTime() <= Date.now()) return null;
+  return { userId: row.userId, email: row.email };
+}
+
+/** Invalidates a user's outstanding tokens: all of them, or those of one purpose. */
+export async function revokeTokens(userId: string, purpose?: TokenPurpose): Promise<void> {
+  await db.authToken.deleteMany({ where: { userId, ...(purpose ? { purpose } : {}) } });
+}
+
+/** When the latest token of a purpose was issued, for a simple resend limit. */
+export async function latestTokenIssuedAt(userId: string, purpose: TokenPurpose): Promise<Date | null> {
+  const row = await db.authToken.findFirst({
+    where: { userId, purpose },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+  });
+  return row?.createdAt ?? null;
+}

@@ -1,0 +1,29 @@
+// Edge-safe: used by middleware.ts. The other security headers, which do not change per
+// request, are in next.config.mjs (headers()).
+
+/** 128 random bits, base64: a fresh one for every page request. */
+export function createNonce(): string {
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+}
+
+/**
+ * Scripts run only when they carry this request's nonce, or when a nonced script loads
+ * them ('strict-dynamic'); Next.js reads the nonce from this header on the request and
+ * puts it on its own scripts. Styles allow 'unsafe-inline': React and Next.js write
+ * style attributes (the route announcer, the dev overlay) that cannot carry a nonce, and
+ * CSS cannot run code. Development adds 'unsafe-eval', which React's dev tooling needs.
+ */
+export function contentSecurityPolicy(nonce: string, development = process.env.NODE_ENV === "development") {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}

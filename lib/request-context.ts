@@ -1,0 +1,15 @@
+import "server-only";
+import { headers } from "next/headers";
+import { clientIp } from "@/lib/client-ip";
+
+/** When, from where and from which device an account change was made, for security notices. */
+export type SecurityContext = { at: Date; ip: string | null; userAgent: string | null };
+
+export async function securityContext(): Promise<SecurityContext> {
+  const requestHeaders = await headers();
+  return {
+    at: new Date(),
+    ip: clientIp(requestHeaders),
+    userAgent: requestHeaders.get("user-agent")?.slice(0, 512) ?? null,
+  };
+}

@@ -1,0 +1,34 @@
+// A rough "browser on OS" from a User-Agent header, for people reading their session list.
+// Order matters: Edge and Opera also say "Chrome", Chrome also says "Safari".
+const BROWSERS: [RegExp, string][] = [
+  [/\bEdg(?:e|A|iOS)?\//, "Edge"],
+  [/\b(?:OPR|Opera)\//, "Opera"],
+  [/\bSamsungBrowser\//, "Samsung Internet"],
+  [/\b(?:Firefox|FxiOS)\//, "Firefox"],
+  [/\bHeadlessChrome\//, "Headless Chrome"],
+  [/\b(?:Chrome|CriOS)\//, "Chrome"],
+  [/\bVersion\/[\d.]+.*\bSafari\//, "Safari"],
+  [/\bcurl\//, "curl"],
+  [/\bnode(?:-fetch)?\b|\bundici\b/i, "Node.js"],
+];
+
+const SYSTEMS: [RegExp, string][] = [
+  [/\b(?:iPhone|iPad|iPod)\b/, "iOS"],
+  [/\bAndroid\b/, "Android"],
+  [/\bCrOS\b/, "ChromeOS"],
+  [/\bWindows\b/, "Windows"],
+  [/\bMac OS X\b|\bMacintosh\b/, "macOS"],
+  [/\bLinux\b/, "Linux"],
+];
+
+const first = (userAgent: string, table: [RegExp, string][]) =>
+  table.find(([pattern]) => pattern.test(userAgent))?.[1];
+
+/** "Chrome on Windows", "Firefox", "Unknown device"… */
+export function describeUserAgent(userAgent: string | null | undefined): string {
+  if (!userAgent) return "Unknown device";
+  const browser = first(userAgent, BROWSERS);
+  const system = first(userAgent, SYSTEMS);
+  if (browser && system) return `${browser} on ${system}`;
+  return browser ?? (system ? `Browser on ${system}` : "Unknown device");
+}

@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { codePoints, MAX_PASSWORD_LENGTH } from "@/lib/validations/fields";
+
+// NIST SP 800-63B-4 §3.1.1.2 and OWASP ASVS 5.0 §6.2: a minimum length, a generous
+// maximum, any characters, no composition rules, no expiry; refuse the most common
+// passwords and words from the context. Shared by the browser and the server.
+
+/** The default minimum; a deployment may set PASSWORD_MIN_LENGTH (8 or more). */
+export const DEFAULT_MIN_PASSWORD_LENGTH = 15;
+
+export type PasswordPolicy = {
+  minLength: number;
+  /** Server only: the common-password list never ships to the browser (lib/auth/password-policy.ts). */
+  isCommon?: (password: string) => boolean;
+  /** Context known before the form is filled in, such as a signed-in user's email and name. */
+  context?: readonly (string | null | undefined)[];
+};
+
+/** What the browser needs of the policy: plain data a server page can pass to a client form. */
+export type ClientPasswordPolicy = { minLength: number; context?: string[] };
+
+export const defaultPasswordPolicy: PasswordPolicy = { minLength: DEFAULT_MIN_PASSWORD_LENGTH };
+
+export const COMMON_PASSWORD_MESSAGE =
+  "This is one of the most common passwords, so it is easy to guess. Choose another.";
+export const CONTEXT_WORD_MESSAGE =
+  "Do not use your name, your email address or the word “Latchkey” in your password.";
+
+const fold = (value: string) => value.normalize("NFKC").toLowerCase();
+
+/**
+ * The words a password may not contain: "latchkey", the email, its local part and the
+ * name, whole (3 characters or more), and each word of 4 characters or more in the name
+ * and the local part.
+ * Containment, not equality: "ada.lovelace2024!" is as guessable as "ada.lovelace".
+ */
+export function contextWords(
+  values: readonly (string | null | undefined)[],
+  { product = true }: { product?: boolean } = {},
+): string[] {
+  const words = new Set(product ? ["latchkey"] : []);
+  for (const raw of values) {
+    if (!raw) continue;
+    const value = fold(raw.trim());
+    // An email counts whole and by its local part; its domain is nobody's secret anyway.
+    const at = value.lastIndexOf("@");
+    const local = at > 0 ? value.slice(0, at) : value;
+    for (const whole of new Set([value, local])) if (codePoints(whole) >= 3) words.add(whole);
+    for (const part of local.split(/[^\p{L}\p{N}]+/u)) if (codePoints(part) >= 4) words.add(part);
+  }
+  return [...words];
+}
+
+/** True when the password contains one of the context words, ignoring case and normal form. */
+export function containsContextWord(password: string, words: readonly string[]): boolean {
+  const folded = fold(password);
+  return words.some((word) => folded.includes(word));
+}
+
+/**
+ * A password being chosen under `policy`. Context from the form itself (the email and
+ * name typed next to it) is checked by the form's schema with `refinePasswordContext`.
+ */
+export function newPasswordFieldFor(policy: PasswordPolicy) {
+  const minLength = Math.max(8, policy.minLength);
+  return z.string({ error: "Choose a password." }).superRefine((value, ctx) => {
+    const length = codePoints(value);
+    if (length < minLength) {
+      ctx.addIssue({ code: "custom", message: `Use at least ${minLength} characters.` });
+    } else if (length > MAX_PASSWORD_LENGTH) {
+      ctx.addIssue({ code: "custom", message: `Use at most ${MAX_PASSWORD_LENGTH} characters.` });
+    } else if (policy.isCommon?.(value)) {
+      ctx.addIssue({ code: "custom", message: COMMON_PASSWORD_MESSAGE });
+    } else if (containsContextWord(value, contextWords(policy.context ?? []))) {
+      ctx.addIssue({ code: "custom", message: CONTEXT_WORD_MESSAGE });
+    }
+  });
+}
+
+/** For a form's object schema: refuses a password containing the email or name typed beside it. */
+export function refinePasswordContext(
+  field: string,
+  password: unknown,
+  context: readonly unknown[],
+  ctx: z.RefinementCtx,
+) {
+  if (typeof password !== "string" || containsContextWord(password, ["latchkey"])) return; // already said
+  const values = context.filter((value): value is string => typeof value === "string");
+  if (containsContextWord(password, contextWords(values, { product: false }))) {
+    ctx.addIssue({ code: "custom", path: [field], message: CONTEXT_WORD_MESSAGE });
+  }
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { currentPasswordField, emailField, nameField } from "@/lib/validations/fields";
+import {
+  defaultPasswordPolicy,
+  newPasswordFieldFor,
+  type PasswordPolicy,
+} from "@/lib/validations/password-policy";
+
+// One schema per /settings form, shared by the form's resolver and its server action.
+
+export const profileSchema = z.object({ name: nameField });
+export type ProfileInput = z.input<typeof profileSchema>;
+
+/** Under a password policy whose context is the user's email and name (lib/auth/password-policy.ts). */
+export const changePasswordSchemaFor = (policy: PasswordPolicy) =>
+  z
+    .object({
+      currentPassword: currentPasswordField,
+      newPassword: newPasswordFieldFor(policy),
+      confirmPassword: z.string({ error: "Confirm your new password." }).min(1, "Confirm your new password."),
+    })
+    .refine((data) => data.newPassword === data.confirmPassword, {
+      path: ["confirmPassword"],
+      message: "The passwords do not match.",
+    })
+    .refine((data) => data.newPassword !== data.currentPassword, {
+      path: ["newPassword"],
+      message: "Choose a password different from your current one.",
+    });
+export const changePasswordSchema = changePasswordSchemaFor(defaultPasswordPolicy);
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
+
+export const changeEmailSchema = z.object({
+  newEmail: emailField,
+  currentPassword: currentPasswordField,
+});
+export type ChangeEmailInput = z.input<typeof changeEmailSchema>;
+
+export const deleteAccountSchema = z.object({
+  currentPassword: currentPasswordField,
+  // Present only once the confirmation step has been shown, so Enter in the password
+  // field cannot delete an account on its own.
+  confirm: z.literal("delete", { error: "Confirm that you want to delete your account." }),
+});
+export type DeleteAccountInput = z.input<typeof deleteAccountSchema>;
+
+export const revokeSessionSchema = z.object({
+  sessionId: z.string().min(1).max(64),
+});
