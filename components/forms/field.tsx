@@ -1,0 +1,52 @@
+"use client";
+
+import { useId, type ReactNode } from "react";
+import { get, useFormContext, type FieldError, type UseFormRegisterReturn } from "react-hook-form";
+
+export type FieldInputProps = UseFormRegisterReturn & {
+  id: string;
+  "aria-invalid"?: true;
+  "aria-describedby"?: string;
+};
+
+/**
+ * A labelled form field: a real <label>, an optional hint, and the field's error tied to
+ * its input by aria-invalid and aria-describedby. `children` renders the input itself.
+ */
+export function Field({
+  name,
+  label,
+  hint,
+  children,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  children: (input: FieldInputProps) => ReactNode;
+}) {
+  const id = useId();
+  const { register, formState } = useFormContext();
+  const error = (get(formState.errors, name) as FieldError | undefined)?.message;
+  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ");
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+      {children({
+        id,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy || undefined,
+        ...register(name),
+      })}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
