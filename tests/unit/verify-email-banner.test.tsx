@@ -1,0 +1,61 @@
+import { renderToString } from "react-dom/server";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+// The banner shows only when sign-in does not require a confirmed address
+// (AUTH_REQUIRE_VERIFIED_EMAIL=false), so the e2e suite, which requires one, never sees it.
+const { currentUser, sendVerificationEmail, throttleForm } = vi.hoisted(() => ({
+  currentUser: vi.fn(),
+  sendVerificationEmail: vi.fn(),
+  throttleForm: vi.fn(),
+}));
+vi.mock("@/lib/dal", () => ({ getCurrentUser: currentUser, requireUser: currentUser }));
+vi.mock("@/lib/auth/email-verification", () => ({ sendVerificationEmail }));
+vi.mock("@/lib/form-throttle", () => ({ throttleForm }));
+
+const { VerifyEmailBanner } = await import("@/components/verify-email-banner");
+const { resendVerificationEmail } = await import("@/app/(app)/verification-actions");
+
+const user = { id: "u1", name: "Ada", email: "ada@example.com", emailVerified: null, createdAt: new Date() };
+
+beforeEach(() => {
+  vi.resetAllMocks();
+  throttleForm.mockResolvedValue(null);
+});
+
+describe("the unconfirmed-address banner", () => {
+  it("offers 'Resend verification email' to a signed-in user whose address is unconfirmed", async () => {
+    currentUser.mockResolvedValue(user);
+    const html = renderToString(await VerifyEmailBanner());
+    expect(html).toContain("ada@example.com");
+    expect(html).toMatch(/<button[^>]*type="submit"[^>]*>Resend verification email<\/button>/);
+  });
+
+  it("is not shown once the address is confirmed, nor when signed out", async () => {
+    currentUser.mockResolvedValue({ ...user, emailVerified: new Date() });
+    expect(await VerifyEmailBanner()).toBeNull();
+    currentUser.mockResolvedValue(null);
+    expect(await VerifyEmailBanner()).toBeNull();
+  });
+});
+
+describe("resendVerificationEmail", () => {
+  it("sends a new link, at most one a minute", async () => {
+    currentUser.mockResolvedValue(user);
+    sendVerificationEmail.mockResolvedValueOnce(true).mockResolvedValueOnce(false);
+    expect(await resendVerificationEmail()).toEqual({
+      status: "success",
+      message: "We have sent a new link to ada@example.com.",
+    });
+    expect(sendVerificationEmail).toHaveBeenCalledWith(user, { throttle: true });
+    expect((await resendVerificationEmail()).status).toBe("error");
+  });
+
+  it("sends nothing when the form is throttled or the address is already confirmed", async () => {
+    currentUser.mockResolvedValue(user);
+    throttleForm.mockResolvedValue({ status: "error", message: "Too many requests." });
+    expect(await resendVerificationEmail()).toEqual({ status: "error", message: "Too many requests." });
+    currentUser.mockResolvedValue({ ...user, emailVerified: new Date() });
+    expect((await resendVerificationEmail()).status).toBe("success");
+    expect(sendVerificationEmail).not.toHaveBeenCalled();
+  });
+});
