@@ -52,12 +52,15 @@ for (const [path, entry] of Object.entries(packages)) {
     if (resolves(path, name)) continue;
     const { os, cpu, libc } = platformOf(name);
     if (os.length === 0 && cpu.length === 0) continue; // not a platform build: leave it to npm
+    // Keys as npm itself writes them (version first, then alphabetical), so a later
+    // `npm install` leaves the file unchanged.
     packages[`node_modules/${name}`] = {
       version,
+      ...(cpu.length ? { cpu } : {}),
+      ...(entry.dev ? { dev: true } : {}),
+      ...(libc.length ? { libc } : {}),
       optional: true,
       ...(os.length ? { os } : {}),
-      ...(cpu.length ? { cpu } : {}),
-      ...(libc.length ? { libc } : {}),
     };
     added.push(`${name}@${version}`);
   }
