@@ -17,6 +17,7 @@ export function useServerForm<Input extends FieldValues, Output>(
   schema: z.ZodType<Output, Input>,
   action: ServerAction,
   defaultValues: DefaultValues<Input>,
+  { resetOnSuccess = false }: { resetOnSuccess?: boolean } = {},
 ) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const form = useForm<Input, unknown, Output>({
@@ -31,7 +32,9 @@ export function useServerForm<Input extends FieldValues, Output>(
       form.setError(name, { type: "server", message: messages.join(" ") });
     }
     if (invalid[0]) form.setFocus(invalid[0][0]);
-  }, [state, form]);
+    // Forms that stay on the page empty themselves (no password lingers in a field).
+    if (resetOnSuccess && state.status === "success") form.reset();
+  }, [state, form, resetOnSuccess]);
 
   const onSubmit = form.handleSubmit((_values, event) => {
     if (pending || !(event?.target instanceof HTMLFormElement)) return;

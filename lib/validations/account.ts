@@ -3,6 +3,7 @@ import { emailField } from "@/lib/validations/fields";
 import {
   defaultPasswordPolicy,
   newPasswordFieldFor,
+  passwordsMatch,
   type PasswordPolicy,
 } from "@/lib/validations/password-policy";
 
@@ -17,9 +18,6 @@ export const resetPasswordSchemaFor = (policy: PasswordPolicy) =>
       newPassword: newPasswordFieldFor(policy),
       confirmPassword: z.string({ error: "Confirm your new password." }).min(1, "Confirm your new password."),
     })
-    .refine((data) => data.newPassword === data.confirmPassword, {
-      path: ["confirmPassword"],
-      message: "The passwords do not match.",
-    });
+    .refine(...passwordsMatch("newPassword"));
 export const resetPasswordSchema = resetPasswordSchemaFor(defaultPasswordPolicy);
 export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;

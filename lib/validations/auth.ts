@@ -3,6 +3,7 @@ import { checkboxField, currentPasswordField, emailField, nameField } from "@/li
 import {
   defaultPasswordPolicy,
   newPasswordFieldFor,
+  passwordsMatch,
   refinePasswordContext,
   type PasswordPolicy,
 } from "@/lib/validations/password-policy";
@@ -16,10 +17,7 @@ export const registerSchema = (policy: PasswordPolicy = defaultPasswordPolicy) =
       password: newPasswordFieldFor(policy),
       confirmPassword: z.string({ error: "Confirm your password." }).min(1, "Confirm your password."),
     })
-    .refine((data) => data.password === data.confirmPassword, {
-      path: ["confirmPassword"],
-      message: "The passwords do not match.",
-    })
+    .refine(...passwordsMatch("password"))
     .superRefine((data, ctx) =>
       refinePasswordContext("password", data.password, [data.email, data.name], ctx),
     );

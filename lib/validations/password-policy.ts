@@ -90,3 +90,11 @@ export function refinePasswordContext(
     ctx.addIssue({ code: "custom", path: [field], message: CONTEXT_WORD_MESSAGE });
   }
 }
+
+/** The check that `confirmPassword` repeats the new password in `field`, as `.refine()` arguments. */
+export const passwordsMatch = <Field extends string>(
+  field: Field,
+): [(data: Record<Field | "confirmPassword", string>) => boolean, { path: string[]; message: string }] => [
+  (data) => data[field] === data.confirmPassword,
+  { path: ["confirmPassword"], message: "The passwords do not match." },
+];

@@ -3,6 +3,7 @@ import { currentPasswordField, emailField, nameField } from "@/lib/validations/f
 import {
   defaultPasswordPolicy,
   newPasswordFieldFor,
+  passwordsMatch,
   type PasswordPolicy,
 } from "@/lib/validations/password-policy";
 
@@ -19,10 +20,7 @@ export const changePasswordSchemaFor = (policy: PasswordPolicy) =>
       newPassword: newPasswordFieldFor(policy),
       confirmPassword: z.string({ error: "Confirm your new password." }).min(1, "Confirm your new password."),
     })
-    .refine((data) => data.newPassword === data.confirmPassword, {
-      path: ["confirmPassword"],
-      message: "The passwords do not match.",
-    })
+    .refine(...passwordsMatch("newPassword"))
     .refine((data) => data.newPassword !== data.currentPassword, {
       path: ["newPassword"],
       message: "Choose a password different from your current one.",

@@ -1,9 +1,7 @@
 "use client";
 
-import { useEffect } from "react";
 import { FormProvider } from "react-hook-form";
-import { FormAlert } from "@/components/forms/form-alert";
-import { FormStatus } from "@/components/forms/form-status";
+import { FormMessages } from "@/components/forms/form-messages";
 import { PasswordField } from "@/components/forms/password-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
@@ -12,18 +10,19 @@ import { changeEmailSchema } from "@/lib/validations/settings";
 import { changeEmailAction } from "./actions/email";
 
 export function EmailForm() {
-  const { form, state, pending, formProps } = useServerForm(changeEmailSchema, changeEmailAction, {
-    newEmail: "",
-    currentPassword: "",
-  });
-  useEffect(() => {
-    if (state.status === "success") form.reset();
-  }, [state, form]);
+  const { form, state, pending, formProps } = useServerForm(
+    changeEmailSchema,
+    changeEmailAction,
+    {
+      newEmail: "",
+      currentPassword: "",
+    },
+    { resetOnSuccess: true },
+  );
   return (
     <FormProvider {...form}>
       <form {...formProps} className="stack">
-        <FormAlert message={state.status === "error" ? state.message : null} />
-        <FormStatus message={state.status === "success" ? state.message : null} />
+        <FormMessages state={state} />
         <TextField name="newEmail" label="New email" type="email" autoComplete="email" inputMode="email" />
         <PasswordField name="currentPassword" label="Current password" autoComplete="current-password" />
         <SubmitButton label="Change email" pending={pending} />

@@ -1,9 +1,8 @@
 "use client";
 
-import { useEffect, useMemo } from "react";
+import { useMemo } from "react";
 import { FormProvider } from "react-hook-form";
-import { FormAlert } from "@/components/forms/form-alert";
-import { FormStatus } from "@/components/forms/form-status";
+import { FormMessages } from "@/components/forms/form-messages";
 import { PasswordField } from "@/components/forms/password-field";
 import { PasswordStrengthMeter } from "@/components/forms/password-strength-meter";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -14,19 +13,20 @@ import { changePasswordAction } from "./actions/password";
 
 export function PasswordForm({ policy }: { policy: ClientPasswordPolicy }) {
   const schema = useMemo(() => changePasswordSchemaFor(policy), [policy]);
-  const { form, state, pending, formProps } = useServerForm(schema, changePasswordAction, {
-    currentPassword: "",
-    newPassword: "",
-    confirmPassword: "",
-  });
-  useEffect(() => {
-    if (state.status === "success") form.reset();
-  }, [state, form]);
+  const { form, state, pending, formProps } = useServerForm(
+    schema,
+    changePasswordAction,
+    {
+      currentPassword: "",
+      newPassword: "",
+      confirmPassword: "",
+    },
+    { resetOnSuccess: true },
+  );
   return (
     <FormProvider {...form}>
       <form {...formProps} className="stack">
-        <FormAlert message={state.status === "error" ? state.message : null} />
-        <FormStatus message={state.status === "success" ? state.message : null} />
+        <FormMessages state={state} />
         <PasswordField name="currentPassword" label="Current password" autoComplete="current-password" />
         <PasswordField
           name="newPassword"

@@ -1,8 +1,7 @@
 "use client";
 
 import { FormProvider } from "react-hook-form";
-import { FormAlert } from "@/components/forms/form-alert";
-import { FormStatus } from "@/components/forms/form-status";
+import { FormMessages } from "@/components/forms/form-messages";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useServerForm } from "@/components/forms/use-server-form";
@@ -14,8 +13,7 @@ export function ProfileForm({ name }: { name: string }) {
   return (
     <FormProvider {...form}>
       <form {...formProps} className="stack">
-        <FormAlert message={state.status === "error" ? state.message : null} />
-        <FormStatus message={state.status === "success" ? state.message : null} />
+        <FormMessages state={state} />
         <TextField name="name" label="Name" autoComplete="name" />
         <SubmitButton label="Save profile" pending={pending} />
       </form>
