@@ -88,7 +88,8 @@ export async function signInFailed(attempt: SignInAttempt, context: SecurityCont
   queueMail(
     accountLockedMail(user.email, {
       name: user.name,
-      until: new Date(Date.now() + lockSeconds(attempt.failures) * 1000),
+      until:
+        attempt.failures >= HARD_STOP ? null : new Date(Date.now() + lockSeconds(attempt.failures) * 1000),
       resetLink: absoluteUrl(`/reset-password?token=${encodeURIComponent(secret)}`),
       context,
     }),

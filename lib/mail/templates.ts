@@ -133,13 +133,15 @@ export function accountDeletedMail(
 
 export function accountLockedMail(
   to: string,
-  data: { name: string | null; until: Date; resetLink: string; context: SecurityContext },
+  /** `until` null: paused until the password is reset (after too many failures in a row). */
+  data: { name: string | null; until: Date | null; resetLink: string; context: SecurityContext },
 ): MailMessage {
+  const until = data.until
+    ? `${data.until.toISOString().replace("T", " ").slice(0, 19)} UTC`
+    : "you choose a new password";
   return compose(to, "Sign-in paused after failed attempts", data.name, [
     {
-      text:
-        `After several failed sign-in attempts, sign-in to your ${PRODUCT} account is paused until ` +
-        `${data.until.toISOString().replace("T", " ").slice(0, 19)} UTC.`,
+      text: `After several failed sign-in attempts, sign-in to your ${PRODUCT} account is paused until ${until}.`,
     },
     contextDetails(data.context),
     { text: "If these attempts were not yours, choose a new password now:" },

@@ -55,6 +55,17 @@ describe("templates", () => {
       expect(mail.text).toMatch(/if (this was not you|these attempts were not yours)/i);
     }
   });
+
+  it("a lock with no end (too many failures in a row) says a new password ends it, not a date", () => {
+    const timed = { name: null, resetLink: "https://auth.example.com/r", context };
+    expect(
+      templates.accountLockedMail("ada@example.com", { ...timed, until: new Date("2026-11-21T05:15:00Z") })
+        .text,
+    ).toContain("paused until 2026-11-21 05:15:00 UTC.");
+    const open = templates.accountLockedMail("ada@example.com", { ...timed, until: null });
+    expect(open.text).toContain("paused until you choose a new password.");
+    expect(open.text).not.toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC\./);
+  });
 });
 
 describe("sending", () => {
