@@ -1,11 +1,6 @@
 import { z } from "zod";
 import { emailField } from "@/lib/validations/fields";
-import {
-  defaultPasswordPolicy,
-  newPasswordFieldFor,
-  passwordsMatch,
-  type PasswordPolicy,
-} from "@/lib/validations/password-policy";
+import { newPasswordFieldFor, passwordsMatch, type PasswordPolicy } from "@/lib/validations/password-policy";
 
 export const forgotPasswordSchema = z.object({ email: emailField });
 export type ForgotPasswordInput = z.input<typeof forgotPasswordSchema>;
@@ -19,5 +14,3 @@ export const resetPasswordSchemaFor = (policy: PasswordPolicy) =>
       confirmPassword: z.string({ error: "Confirm your new password." }).min(1, "Confirm your new password."),
     })
     .refine(...passwordsMatch("newPassword"));
-export const resetPasswordSchema = resetPasswordSchemaFor(defaultPasswordPolicy);
-export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;

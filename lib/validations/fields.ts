@@ -11,8 +11,6 @@ z.config({ jitless: true });
 export const MAX_EMAIL_LENGTH = 254;
 export const MAX_NAME_LENGTH = 100;
 export const MAX_PASSWORD_LENGTH = 256;
-/** The default; the server's policy (PASSWORD_MIN_LENGTH) is lib/validations/password-policy.ts. */
-export const MIN_PASSWORD_LENGTH = 15;
 
 export const emailField = z
   .string({ error: "Enter your email address." })
@@ -36,16 +34,6 @@ export const currentPasswordField = z
 
 /** Length in Unicode code points, as people count characters. */
 export const codePoints = (value: string) => [...value.normalize("NFKC")].length;
-
-/** A password being chosen, under the default policy; forms use `newPasswordFieldFor(policy)`. */
-export const newPasswordField = z
-  .string({ error: "Choose a password." })
-  .refine((value) => codePoints(value) >= MIN_PASSWORD_LENGTH, {
-    message: `Use at least ${MIN_PASSWORD_LENGTH} characters.`,
-  })
-  .refine((value) => codePoints(value) <= MAX_PASSWORD_LENGTH, {
-    message: `Use at most ${MAX_PASSWORD_LENGTH} characters.`,
-  });
 
 /** Checkbox values arrive as "on"/"true" from forms, booleans from the client. */
 export const checkboxField = z
