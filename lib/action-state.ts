@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 
 /** What a form's server action answers: every field error, plus one form-level message. */
 export type FormState<Field extends string = string> = {
@@ -9,7 +9,7 @@ export type FormState<Field extends string = string> = {
 
 export const idleState: FormState<never> = { status: "idle" };
 
-export function invalidState<Field extends string>(error: z.ZodError): FormState<Field> {
+export function invalidState<Field extends string>(error: z.core.$ZodError): FormState<Field> {
   const fieldErrors: Partial<Record<Field, string[]>> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "") as Field;

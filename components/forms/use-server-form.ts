@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, useEffect } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { FormState } from "@/lib/action-state";
 
 type ServerAction = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -14,7 +14,7 @@ type ServerAction = (state: FormState, formData: FormData) => Promise<FormState>
  * moves to the first invalid one. Without JavaScript the form still posts to the action.
  */
 export function useServerForm<Input extends FieldValues, Output>(
-  schema: z.ZodType<Output, Input>,
+  schema: z.ZodMiniType<Output, Input>,
   action: ServerAction,
   defaultValues: DefaultValues<Input>,
   { resetOnSuccess = false }: { resetOnSuccess?: boolean } = {},

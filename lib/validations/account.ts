@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { emailField } from "@/lib/validations/fields";
 import { newPasswordFieldFor, passwordsMatch, type PasswordPolicy } from "@/lib/validations/password-policy";
 
@@ -9,8 +9,10 @@ export type ForgotPasswordInput = z.input<typeof forgotPasswordSchema>;
 export const resetPasswordSchemaFor = (policy: PasswordPolicy) =>
   z
     .object({
-      token: z.string().min(1).max(128),
+      token: z.string().check(z.minLength(1), z.maxLength(128)),
       newPassword: newPasswordFieldFor(policy),
-      confirmPassword: z.string({ error: "Confirm your new password." }).min(1, "Confirm your new password."),
+      confirmPassword: z
+        .string({ error: "Confirm your new password." })
+        .check(z.minLength(1, "Confirm your new password.")),
     })
-    .refine(...passwordsMatch("newPassword"));
+    .check(passwordsMatch("newPassword"));

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { checkboxField, currentPasswordField, emailField, nameField } from "@/lib/validations/fields";
 import {
   defaultPasswordPolicy,
@@ -15,11 +15,15 @@ export const registerSchema = (policy: PasswordPolicy = defaultPasswordPolicy) =
       name: nameField,
       email: emailField,
       password: newPasswordFieldFor(policy),
-      confirmPassword: z.string({ error: "Confirm your password." }).min(1, "Confirm your password."),
+      confirmPassword: z
+        .string({ error: "Confirm your password." })
+        .check(z.minLength(1, "Confirm your password.")),
     })
-    .refine(...passwordsMatch("password"))
-    .superRefine((data, ctx) =>
-      refinePasswordContext("password", data.password, [data.email, data.name], ctx),
+    .check(
+      passwordsMatch("password"),
+      z.superRefine((data, ctx) =>
+        refinePasswordContext("password", data.password, [data.email, data.name], ctx),
+      ),
     );
 export type RegisterInput = z.input<ReturnType<typeof registerSchema>>;
 

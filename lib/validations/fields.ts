@@ -1,5 +1,8 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { normalizeEmail } from "@/lib/email";
+
+// zod/mini rather than zod: these schemas run in the browser too, and the classic API's
+// methods cannot be tree-shaken (about 30 KB more compressed JavaScript on every form page).
 
 // No JIT-compiled object parsers: zod probes for them with `new Function`, which the
 // Content-Security-Policy (no 'unsafe-eval' in production) blocks and reports as a
@@ -12,31 +15,41 @@ export const MAX_EMAIL_LENGTH = 254;
 export const MAX_NAME_LENGTH = 100;
 export const MAX_PASSWORD_LENGTH = 256;
 
-export const emailField = z
-  .string({ error: "Enter your email address." })
-  .trim()
-  .min(1, "Enter your email address.")
-  .max(MAX_EMAIL_LENGTH, `Email addresses are at most ${MAX_EMAIL_LENGTH} characters.`)
-  .pipe(z.email("Enter a valid email address, like name@example.com."))
-  .transform(normalizeEmail);
+export const emailField = z.pipe(
+  z.pipe(
+    z
+      .string({ error: "Enter your email address." })
+      .check(
+        z.trim(),
+        z.minLength(1, "Enter your email address."),
+        z.maxLength(MAX_EMAIL_LENGTH, `Email addresses are at most ${MAX_EMAIL_LENGTH} characters.`),
+      ),
+    z.email("Enter a valid email address, like name@example.com."),
+  ),
+  z.transform(normalizeEmail),
+);
 
 export const nameField = z
   .string({ error: "Enter your name." })
-  .trim()
-  .min(1, "Enter your name.")
-  .max(MAX_NAME_LENGTH, `Names are at most ${MAX_NAME_LENGTH} characters.`);
+  .check(
+    z.trim(),
+    z.minLength(1, "Enter your name."),
+    z.maxLength(MAX_NAME_LENGTH, `Names are at most ${MAX_NAME_LENGTH} characters.`),
+  );
 
 /** A password being checked: never trimmed, bounded so it cannot be used to burn CPU. */
 export const currentPasswordField = z
   .string({ error: "Enter your password." })
-  .min(1, "Enter your password.")
-  .max(MAX_PASSWORD_LENGTH, "That password is too long.");
+  .check(
+    z.minLength(1, "Enter your password."),
+    z.maxLength(MAX_PASSWORD_LENGTH, "That password is too long."),
+  );
 
 /** Length in Unicode code points, as people count characters. */
 export const codePoints = (value: string) => [...value.normalize("NFKC")].length;
 
 /** Checkbox values arrive as "on"/"true" from forms, booleans from the client. */
-export const checkboxField = z
-  .union([z.boolean(), z.string()])
-  .optional()
-  .transform((value) => value === true || value === "on" || value === "true");
+export const checkboxField = z.pipe(
+  z.optional(z.union([z.boolean(), z.string()])),
+  z.transform((value?: boolean | string) => value === true || value === "on" || value === "true"),
+);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { codePoints, MAX_PASSWORD_LENGTH } from "@/lib/validations/fields";
 
 // NIST SP 800-63B-4 §3.1.1.2 and OWASP ASVS 5.0 §6.2: a minimum length, a generous
@@ -63,18 +63,20 @@ export function containsContextWord(password: string, words: readonly string[]):
  */
 export function newPasswordFieldFor(policy: PasswordPolicy) {
   const minLength = Math.max(8, policy.minLength);
-  return z.string({ error: "Choose a password." }).superRefine((value, ctx) => {
-    const length = codePoints(value);
-    if (length < minLength) {
-      ctx.addIssue({ code: "custom", message: `Use at least ${minLength} characters.` });
-    } else if (length > MAX_PASSWORD_LENGTH) {
-      ctx.addIssue({ code: "custom", message: `Use at most ${MAX_PASSWORD_LENGTH} characters.` });
-    } else if (policy.isCommon?.(value)) {
-      ctx.addIssue({ code: "custom", message: COMMON_PASSWORD_MESSAGE });
-    } else if (containsContextWord(value, contextWords(policy.context ?? []))) {
-      ctx.addIssue({ code: "custom", message: CONTEXT_WORD_MESSAGE });
-    }
-  });
+  return z.string({ error: "Choose a password." }).check(
+    z.superRefine((value, ctx) => {
+      const length = codePoints(value);
+      if (length < minLength) {
+        ctx.addIssue({ code: "custom", message: `Use at least ${minLength} characters.` });
+      } else if (length > MAX_PASSWORD_LENGTH) {
+        ctx.addIssue({ code: "custom", message: `Use at most ${MAX_PASSWORD_LENGTH} characters.` });
+      } else if (policy.isCommon?.(value)) {
+        ctx.addIssue({ code: "custom", message: COMMON_PASSWORD_MESSAGE });
+      } else if (containsContextWord(value, contextWords(policy.context ?? []))) {
+        ctx.addIssue({ code: "custom", message: CONTEXT_WORD_MESSAGE });
+      }
+    }),
+  );
 }
 
 /** For a form's object schema: refuses a password containing the email or name typed beside it. */
@@ -82,7 +84,7 @@ export function refinePasswordContext(
   field: string,
   password: unknown,
   context: readonly unknown[],
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
 ) {
   if (typeof password !== "string" || containsContextWord(password, ["latchkey"])) return; // already said
   const values = context.filter((value): value is string => typeof value === "string");
@@ -91,10 +93,9 @@ export function refinePasswordContext(
   }
 }
 
-/** The check that `confirmPassword` repeats the new password in `field`, as `.refine()` arguments. */
-export const passwordsMatch = <Field extends string>(
-  field: Field,
-): [(data: Record<Field | "confirmPassword", string>) => boolean, { path: string[]; message: string }] => [
-  (data) => data[field] === data.confirmPassword,
-  { path: ["confirmPassword"], message: "The passwords do not match." },
-];
+/** The check that `confirmPassword` repeats the new password in `field`. */
+export const passwordsMatch = <Field extends string>(field: Field) =>
+  z.refine<Record<Field | "confirmPassword", string>>((data) => data[field] === data.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The passwords do not match.",
+  });

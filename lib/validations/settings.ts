@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { currentPasswordField, emailField, nameField } from "@/lib/validations/fields";
 import {
   defaultPasswordPolicy,
@@ -18,13 +18,17 @@ export const changePasswordSchemaFor = (policy: PasswordPolicy) =>
     .object({
       currentPassword: currentPasswordField,
       newPassword: newPasswordFieldFor(policy),
-      confirmPassword: z.string({ error: "Confirm your new password." }).min(1, "Confirm your new password."),
+      confirmPassword: z
+        .string({ error: "Confirm your new password." })
+        .check(z.minLength(1, "Confirm your new password.")),
     })
-    .refine(...passwordsMatch("newPassword"))
-    .refine((data) => data.newPassword !== data.currentPassword, {
-      path: ["newPassword"],
-      message: "Choose a password different from your current one.",
-    });
+    .check(
+      passwordsMatch("newPassword"),
+      z.refine((data) => data.newPassword !== data.currentPassword, {
+        path: ["newPassword"],
+        message: "Choose a password different from your current one.",
+      }),
+    );
 export const changePasswordSchema = changePasswordSchemaFor(defaultPasswordPolicy);
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 
@@ -43,5 +47,5 @@ export const deleteAccountSchema = z.object({
 export type DeleteAccountInput = z.input<typeof deleteAccountSchema>;
 
 export const revokeSessionSchema = z.object({
-  sessionId: z.string().min(1).max(64),
+  sessionId: z.string().check(z.minLength(1), z.maxLength(64)),
 });
