@@ -1,7 +1,10 @@
 // The HTTP server behind `npm run dev` and `npm start`. Next.js keeps any
 // X-Forwarded-For a client sends, so the app cannot tell a client's real address
 // from inside; this server can, and passes it on in a header the client cannot set.
+// In production it also sends the build's brotli copies of static files (lib/static-assets.mjs).
 import { createServer } from "node:http";
+import { commonSecurityHeaders } from "./lib/security-headers.mjs";
+import { distDir, precompressedAssets } from "./lib/static-assets.mjs";
 
 const CLIENT_IP_HEADER = "x-latchkey-client-ip"; // lib/client-ip.ts reads it
 const dev = process.argv.includes("--dev");
@@ -26,8 +29,15 @@ const server = createServer();
 const app = next({ dev, port, hostname: "localhost", httpServer: server });
 await app.prepare();
 const handle = app.getRequestHandler();
+const servePrecompressed = dev
+  ? () => false
+  : precompressedAssets(
+      distDir(),
+      Object.fromEntries(commonSecurityHeaders(true).map(({ key, value }) => [key, value])),
+    );
 
 server.on("request", (request, response) => {
+  if (servePrecompressed(request, response)) return;
   request.headers[CLIENT_IP_HEADER] = clientAddress(request);
   handle(request, response);
 });

@@ -282,7 +282,7 @@ async function main() {
 
   if (!settings.skipBuild) {
     log(`building into ${settings.distDir} (a few minutes)`);
-    await run(path.join(root, "node_modules/.bin/next"), ["build"], {
+    await run("npm", ["run", "build"], {
       NODE_ENV: "production",
       NEXT_DIST_DIR: settings.distDir,
       NEXT_TELEMETRY_DISABLED: "1",

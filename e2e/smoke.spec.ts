@@ -25,3 +25,17 @@ test("an unknown route answers 404", async ({ request }) => {
   const response = await request.get("/no-such-page-e2e");
   expect(response.status()).toBe(404);
 });
+
+test("the browser gets the build's scripts brotli-compressed", async ({ page }) => {
+  test.skip(!!process.env.BASE_URL, "a deployment's compression is its host's (CDN or proxy)");
+  const scripts: { url: string; encoding?: string }[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script") {
+      scripts.push({ url: response.url(), encoding: response.headers()["content-encoding"] });
+    }
+  });
+  await page.goto("/login");
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.filter((script) => script.encoding !== "br")).toEqual([]);
+});
