@@ -4,15 +4,28 @@ import { Worker } from "node:worker_threads";
 import { HashingBusyError } from "@/lib/auth/sign-in-errors";
 import { env } from "@/lib/env";
 
+/** The hash workers' nice value (0 is the default, 19 the lowest priority). */
+export const HASH_WORKER_NICE = 10;
+
 // bcryptjs is pure JavaScript: one cost-12 hash blocks a thread for about 0.25 s. It runs
 // here, in worker threads, so the main thread keeps answering every other request.
 //
 // The worker is an inline CommonJS script, not a file: bundlers (Turbopack, webpack,
 // vitest's) would each rewrite a worker file's path differently. Its require() resolves
 // from process.cwd(), where bcryptjs is found because next.config.mjs keeps it external.
+//
+// On Linux a thread has its own nice value: the workers take a lower priority than the main
+// thread, so when both want a core, requests that need no hashing go first. Hashing still
+// gets every core the rest of the app leaves idle.
 const WORKER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
 const bcrypt = require("bcryptjs");
+if (process.platform === "linux") {
+  const os = require("node:os");
+  try {
+    if (os.getPriority() < ${HASH_WORKER_NICE}) os.setPriority(${HASH_WORKER_NICE});
+  } catch {} // a priority is an optimisation: hashing works without it
+}
 parentPort.on("message", (job) => {
   try {
     const result = job.op === "hash" ? bcrypt.hashSync(job.text, job.cost) : bcrypt.compareSync(job.text, job.hash);

@@ -1,9 +1,11 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { getPriority } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import bcrypt from "bcryptjs";
 import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
 import { authorizeCredentials } from "@/lib/auth/authorize";
-import { HashPool, type HashJob } from "@/lib/auth/hash-pool";
+import { HASH_WORKER_NICE, HashPool, type HashJob } from "@/lib/auth/hash-pool";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { HashingBusyError } from "@/lib/auth/sign-in-errors";
 import { db } from "@/lib/db";
@@ -45,6 +47,23 @@ describe("hash pool", () => {
     expect(bcrypt.getRounds(hash)).toBe(5);
     expect(await verifyPassword(password, hash)).toBe(true);
     expect(await verifyPassword(`${password}!`, hash)).toBe(false);
+  });
+
+  it.runIf(process.platform === "linux")("runs its workers below the main thread's priority", async () => {
+    const threads = () => readdirSync("/proc/self/task");
+    // Field 19 of /proc/…/stat, counted after the command name's closing parenthesis.
+    const niceOf = (tid: string) =>
+      Number(readFileSync(`/proc/self/task/${tid}/stat`, "utf8").split(") ")[1]?.split(" ")[16]);
+    const before = new Set(threads());
+    const lowered = new HashPool({ size: 1, queueMax: 0 });
+    try {
+      await lowered.run({ op: "hash", text: password, cost: 4 });
+      const started = threads().filter((tid) => !before.has(tid));
+      expect(started.map(niceOf)).toContain(Math.max(getPriority(), HASH_WORKER_NICE));
+      expect(niceOf(String(process.pid))).toBe(getPriority());
+    } finally {
+      await lowered.close();
+    }
   });
 
   it("answers HashingBusyError at once when every worker is busy and the queue is full", async () => {
