@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig } from "@/auth.config";
+import { moveLinkTokenToCookie } from "@/lib/auth/link-token";
 import { withSessionCookiePolicy } from "@/lib/auth/session-cookie";
 import { contentSecurityPolicy, createNonce } from "@/lib/content-security-policy";
 
@@ -9,6 +10,8 @@ import { contentSecurityPolicy, createNonce } from "@/lib/content-security-polic
 const { auth } = NextAuth(authConfig);
 
 export default async function middleware(request: NextRequest, event: NextFetchEvent) {
+  const linkRedirect = moveLinkTokenToCookie(request);
+  if (linkRedirect) return linkRedirect;
   // A Content-Security-Policy with a fresh nonce per request (lib/content-security-policy.ts).
   const csp = contentSecurityPolicy(createNonce());
   // Typed with NextFetchEvent so TypeScript picks auth()'s middleware overload.

@@ -81,10 +81,20 @@ test.describe("security headers", () => {
     expect(asset.headers()["x-content-type-options"]).toBe("nosniff");
   });
 
-  test("pages with a token in their URL send no referrer at all", async ({ request }) => {
-    for (const path of ["/reset-password?token=abc", "/verify-email?token=abc"]) {
-      const response = await request.get(path);
+  test("an emailed link's token leaves the URL at once, with no referrer sent from it", async ({
+    request,
+  }) => {
+    for (const path of ["/reset-password", "/verify-email"]) {
+      const response = await request.get(`${path}?token=abc&from=mail`, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(303);
+      const location = new URL(response.headers()["location"] ?? "", "http://base.invalid");
+      expect(`${location.pathname}${location.search}`, path).toBe(`${path}?from=mail`);
       expect(response.headers()["referrer-policy"], path).toBe("no-referrer");
+      const cookie = response.headers()["set-cookie"] ?? "";
+      expect(cookie, path).toMatch(/^(__Secure-)?latchkey-link-token=abc;/);
+      expect(cookie, path).toMatch(new RegExp(`Path=${path}`));
+      expect(cookie, path).toMatch(/HttpOnly/i);
+      expect(cookie, path).toMatch(/SameSite=lax/i);
     }
   });
 

@@ -20,11 +20,16 @@ export function commonSecurityHeaders(production) {
 
 /** next.config.mjs's `headers()`. @param {boolean} production */
 export function securityHeaders(production) {
-  // Pages whose URL holds a secret token: no Referer at all, not even the origin.
-  const tokenPage = [{ key: "Referrer-Policy", value: "no-referrer" }];
+  // A URL that holds an emailed link's token: no Referer at all, not even the origin.
+  // (middleware.ts answers such a URL with a redirect to the page without it: lib/auth/link-token.ts.)
+  const tokenUrl = (source) => ({
+    source,
+    has: [{ type: "query", key: "token" }],
+    headers: [{ key: "Referrer-Policy", value: "no-referrer" }],
+  });
   return [
     { source: "/:path*", headers: commonSecurityHeaders(production) },
-    { source: "/reset-password", headers: tokenPage },
-    { source: "/verify-email", headers: tokenPage },
+    tokenUrl("/reset-password"),
+    tokenUrl("/verify-email"),
   ];
 }

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { formValues, invalidState, type FormState } from "@/lib/action-state";
 import { INVALID_RESET_LINK } from "@/lib/auth/link-messages";
+import { forgetLinkToken } from "@/lib/auth/link-token";
 import { resetLinkContext, serverPasswordPolicy } from "@/lib/auth/password-policy";
 import { resetPassword } from "@/lib/auth/password-reset";
 import { throttleForm } from "@/lib/form-throttle";
@@ -21,6 +22,7 @@ export async function resetPasswordAction(_previous: FormState, formData: FormDa
   if (!(await resetPassword(token, newPassword, await securityContext()))) {
     return { status: "error", message: INVALID_RESET_LINK };
   }
+  await forgetLinkToken("/reset-password"); // only once used: see app/(auth)/verify-email/actions.ts
   // Not signed in on purpose: the reset signed out every session, this browser's included.
   redirect(withNotice("/login", "password-reset"));
 }

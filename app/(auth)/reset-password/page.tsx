@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { INVALID_RESET_LINK } from "@/lib/auth/link-messages";
+import { linkToken } from "@/lib/auth/link-token";
 import { clientPasswordPolicy } from "@/lib/auth/password-policy";
 import { isResetTokenUsable } from "@/lib/auth/password-reset";
 import { ResetPasswordForm } from "./reset-password-form";
 
-export const metadata: Metadata = { title: "Reset password", referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Reset password" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export default async function ResetPasswordPage({ searchParams }: Props) {
-  const { token } = await searchParams;
-  const secret = typeof token === "string" ? token : "";
+export default async function ResetPasswordPage() {
+  const secret = await linkToken(); // lib/auth/link-token.ts: the link's token, out of the URL
   // Only looks the token up; it is used up by the form's POST, never by this GET.
   const usable = await isResetTokenUsable(secret);
   return (

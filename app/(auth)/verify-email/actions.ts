@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { formValues, type FormState } from "@/lib/action-state";
 import { confirmEmailToken } from "@/lib/auth/email-verification";
 import { EMAIL_TAKEN_ON_CHANGE, INVALID_EMAIL_LINK } from "@/lib/auth/link-messages";
+import { forgetLinkToken } from "@/lib/auth/link-token";
 import { getCurrentUser } from "@/lib/dal";
 import { withNotice } from "@/lib/redirect-notice";
 import { securityContext } from "@/lib/request-context";
@@ -17,6 +18,8 @@ export async function confirmEmail(_previous: FormState, formData: FormData): Pr
       : ({ status: "invalid" } as const);
   if (result.status === "invalid") return { status: "error", message: INVALID_EMAIL_LINK };
   if (result.status === "email-taken") return { status: "error", message: EMAIL_TAKEN_ON_CHANGE };
+  // Only once used: a cookie change on a failure would refresh the page and lose its answer.
+  await forgetLinkToken("/verify-email");
   const signedIn = (await getCurrentUser())?.id === result.userId;
   if (result.status === "email-changed") {
     redirect(withNotice(signedIn ? "/settings" : "/login", "email-changed"));

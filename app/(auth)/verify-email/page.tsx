@@ -1,18 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { linkToken } from "@/lib/auth/link-token";
 import { ConfirmEmailForm } from "./confirm-email-form";
 
-export const metadata: Metadata = { title: "Confirm email address", referrer: "no-referrer" };
-
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+export const metadata: Metadata = { title: "Confirm email address" };
 
 // Opening the link changes nothing: a mail client's link scanner may fetch it. The button posts.
-export default async function VerifyEmailPage({ searchParams }: Props) {
-  const { token } = await searchParams;
+export default async function VerifyEmailPage() {
+  const token = await linkToken(); // lib/auth/link-token.ts: the link's token, out of the URL
   return (
     <div className="card stack">
       <h1>Confirm your email address</h1>
-      {typeof token === "string" && token ? (
+      {token ? (
         <>
           <p>Press the button to confirm this email address for your Latchkey account.</p>
           <ConfirmEmailForm token={token} />

@@ -1,0 +1,60 @@
+import { cookies } from "next/headers";
+import { NextResponse, type NextRequest } from "next/server";
+
+// An emailed link (/reset-password?token=…, /verify-email?token=…) is opened once with its
+// token in the URL. middleware.ts moves the token into a cookie for that page alone and sends
+// the browser to the same page without it, so the token never stays in the address bar, the
+// history or a Referer. That redirect carries `Referrer-Policy: no-referrer`; the page itself
+// keeps the site's policy, because under no-referrer a browser without JavaScript sends its
+// form with `Origin: null`, which Next.js refuses as a cross-site server action.
+
+export const LINK_TOKEN_PAGES: readonly string[] = ["/reset-password", "/verify-email"];
+const COOKIE = "latchkey-link-token";
+const SECURE_COOKIE = `__Secure-${COOKIE}`;
+const MAX_TOKEN_LENGTH = 128;
+// Long enough to read the page and fill in a form; opening the link again starts over.
+const COOKIE_SECONDS = 3600;
+
+/** For middleware: the redirect that takes an emailed link's token out of its URL, or null. */
+export function moveLinkTokenToCookie(request: NextRequest): NextResponse | null {
+  const { pathname, searchParams } = request.nextUrl;
+  const token = searchParams.get("token");
+  if (request.method !== "GET" || token === null || !LINK_TOKEN_PAGES.includes(pathname)) return null;
+  const target = request.nextUrl.clone();
+  target.searchParams.delete("token");
+  const response = NextResponse.redirect(target, 303);
+  response.headers.set("referrer-policy", "no-referrer");
+  response.headers.set("cache-control", "no-store");
+  const secure = (process.env.AUTH_URL || request.url).startsWith("https:");
+  response.cookies.set(secure ? SECURE_COOKIE : COOKIE, token.slice(0, MAX_TOKEN_LENGTH), {
+    httpOnly: true,
+    secure,
+    sameSite: "lax",
+    path: pathname,
+    maxAge: COOKIE_SECONDS,
+  });
+  return response;
+}
+
+/** The token of the emailed link that opened this page; empty when there is none. */
+export async function linkToken(): Promise<string> {
+  const jar = await cookies();
+  return jar.get(SECURE_COOKIE)?.value ?? jar.get(COOKIE)?.value ?? "";
+}
+
+/** Forgets the page's link token once it has been used (server actions only). */
+export async function forgetLinkToken(pathname: string): Promise<void> {
+  const jar = await cookies();
+  for (const name of [SECURE_COOKIE, COOKIE]) {
+    // Expired with the attributes it was set with: a __Secure- cookie needs Secure even to go.
+    if (jar.has(name)) {
+      jar.set(name, "", {
+        httpOnly: true,
+        secure: name === SECURE_COOKIE,
+        sameSite: "lax",
+        path: pathname,
+        maxAge: 0,
+      });
+    }
+  }
+}
