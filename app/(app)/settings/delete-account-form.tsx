@@ -11,7 +11,10 @@ import { deleteAccountAction } from "./actions/delete-account";
 
 /**
  * Two steps: "Delete account" checks the password field and shows a warning with the final
- * "Delete account" (and "Cancel") in its place; only that second button submits.
+ * "Delete account" (and "Cancel") in its place; only that second button, which sends
+ * confirm=delete, can delete. Without JavaScript the first press reaches the server, which
+ * answers that the deletion needs confirming; the page then opens on the second step, with
+ * the password to type again (it is never sent back to the browser).
  */
 export function DeleteAccountForm() {
   const { form, state, pending, formProps } = useServerForm(deleteAccountSchema, deleteAccountAction, {
@@ -20,7 +23,9 @@ export function DeleteAccountForm() {
   });
   // The confirmation belongs to the answer it was opened after: a new answer (a wrong
   // password) closes it again.
-  const [confirmingAfter, setConfirmingAfter] = useState<FormState | null>(null);
+  const [confirmingAfter, setConfirmingAfter] = useState<FormState | null>(
+    state.fieldErrors?.confirm ? state : null,
+  );
   const confirming = confirmingAfter === state;
   const finalButton = useRef<HTMLButtonElement>(null);
 
@@ -44,19 +49,21 @@ export function DeleteAccountForm() {
   return (
     <FormProvider {...form}>
       <form {...formProps} onSubmit={onSubmit} className="stack">
-        <FormAlert message={state.status === "error" ? state.message : null} />
-        <input type="hidden" {...form.register("confirm")} />
+        <FormAlert message={state.status === "error" && !confirming ? state.message : null} />
         <PasswordField name="currentPassword" label="Current password" autoComplete="current-password" />
         {confirming ? (
           <div className="stack confirm-box">
             <p id="delete-account-warning">
               <strong>Are you sure?</strong> This deletes your account, its sessions and its data for good. It
               cannot be undone.
+              {state.fieldErrors?.confirm ? " Enter your current password again to confirm." : null}
             </p>
             <div className="actions">
               <button
                 ref={finalButton}
                 type="submit"
+                name="confirm"
+                value="delete"
                 className="danger"
                 disabled={pending}
                 aria-busy={pending || undefined}
@@ -70,7 +77,7 @@ export function DeleteAccountForm() {
             </div>
           </div>
         ) : (
-          <button type="button" className="danger" onClick={() => void askToConfirm()}>
+          <button type="submit" className="danger">
             Delete account
           </button>
         )}

@@ -23,7 +23,7 @@ export function ResetPasswordForm({ token, policy }: { token: string; policy: Cl
     <FormProvider {...form}>
       <form {...formProps} className="stack">
         <FormAlert message={state.message} />
-        <input type="hidden" {...form.register("token")} />
+        <input type="hidden" name="token" value={token} />
         <PasswordField
           name="newPassword"
           label="New password"
