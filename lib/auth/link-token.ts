@@ -20,12 +20,16 @@ export function moveLinkTokenToCookie(request: NextRequest): NextResponse | null
   const { pathname, searchParams } = request.nextUrl;
   const token = searchParams.get("token");
   if (request.method !== "GET" || token === null || !LINK_TOKEN_PAGES.includes(pathname)) return null;
-  const target = request.nextUrl.clone();
-  target.searchParams.delete("token");
+  const rest = new URLSearchParams(searchParams);
+  rest.delete("token");
+  // On AUTH_URL's origin, as the mail's links are: behind a TLS-terminating proxy the
+  // request's own URL may say http.
+  const origin = process.env.AUTH_URL || request.nextUrl.origin;
+  const target = new URL(`${pathname}${rest.size > 0 ? `?${rest}` : ""}`, origin);
   const response = NextResponse.redirect(target, 303);
   response.headers.set("referrer-policy", "no-referrer");
   response.headers.set("cache-control", "no-store");
-  const secure = (process.env.AUTH_URL || request.url).startsWith("https:");
+  const secure = target.protocol === "https:";
   response.cookies.set(secure ? SECURE_COOKIE : COOKIE, token.slice(0, MAX_TOKEN_LENGTH), {
     httpOnly: true,
     secure,
