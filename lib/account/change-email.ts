@@ -4,7 +4,7 @@ import { checkCurrentPassword } from "@/lib/account/current-password";
 import { issueToken, revokeTokens } from "@/lib/auth/tokens";
 import { env } from "@/lib/env";
 import { emailChangeRequestedNoticeMail } from "@/lib/mail/email-change-requested-notice";
-import { absoluteUrl } from "@/lib/mail/links";
+import { tokenLink } from "@/lib/mail/links";
 import { queueMail } from "@/lib/mail/send";
 import { emailChangeRequestedMail } from "@/lib/mail/templates";
 import type { SecurityContext } from "@/lib/request-context";
@@ -31,8 +31,9 @@ export async function requestEmailChange(
       purpose: "change-email",
       ttlSeconds: env.VERIFY_EMAIL_TOKEN_TTL,
     });
-    const link = absoluteUrl(`/verify-email?${new URLSearchParams({ token: secret })}`);
-    queueMail(emailChangeRequestedMail(input.newEmail, { name: user.name, link }));
+    queueMail(
+      emailChangeRequestedMail(input.newEmail, { name: user.name, link: tokenLink("/verify-email", secret) }),
+    );
   } else {
     // As issueToken does for a free address: an earlier link stops working, and the database
     // does about the same work either way.

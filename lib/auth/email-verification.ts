@@ -1,15 +1,12 @@
 import "server-only";
-import { consumeToken, issueToken, latestTokenIssuedAt, revokeTokens } from "@/lib/auth/tokens";
+import { consumeToken, issuedRecently, issueToken, revokeTokens } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { absoluteUrl } from "@/lib/mail/links";
+import { tokenLink } from "@/lib/mail/links";
 import { queueMail } from "@/lib/mail/send";
 import { emailChangedNoticeMail, verifyEmailMail } from "@/lib/mail/templates";
 import type { SecurityContext } from "@/lib/request-context";
-
-/** At most one verification email a minute per account, whoever asks for it. */
-export const RESEND_INTERVAL_MS = 60_000;
 
 type Recipient = { id: string; name: string | null; email: string };
 
@@ -18,18 +15,14 @@ type Recipient = { id: string; name: string | null; email: string };
  * nothing when a link went out less than a minute ago. Returns whether a link was sent.
  */
 export async function sendVerificationEmail(user: Recipient, { throttle = false } = {}): Promise<boolean> {
-  if (throttle) {
-    const last = await latestTokenIssuedAt(user.id, "verify-email");
-    if (last && Date.now() - last.getTime() < RESEND_INTERVAL_MS) return false;
-  }
+  if (throttle && (await issuedRecently(user.id, "verify-email"))) return false;
   const secret = await issueToken({
     userId: user.id,
     email: user.email,
     purpose: "verify-email",
     ttlSeconds: env.VERIFY_EMAIL_TOKEN_TTL,
   });
-  const link = absoluteUrl(`/verify-email?${new URLSearchParams({ token: secret })}`);
-  queueMail(verifyEmailMail(user.email, { name: user.name, link }));
+  queueMail(verifyEmailMail(user.email, { name: user.name, link: tokenLink("/verify-email", secret) }));
   return true;
 }
 

@@ -2,11 +2,10 @@ import "server-only";
 import { hashPassword } from "@/lib/auth/password";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import { clearSignInFailures } from "@/lib/auth/sign-in-throttle";
-import { consumeToken, issueToken, latestTokenIssuedAt, revokeTokens, tokenDigest } from "@/lib/auth/tokens";
-import { RESEND_INTERVAL_MS } from "@/lib/auth/email-verification";
+import { consumeToken, issuedRecently, issueToken, revokeTokens, tokenDigest } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { absoluteUrl } from "@/lib/mail/links";
+import { tokenLink } from "@/lib/mail/links";
 import { deliverWithRetries, queueMail } from "@/lib/mail/send";
 import { passwordChangedMail, resetPasswordMail } from "@/lib/mail/templates";
 import type { SecurityContext } from "@/lib/request-context";
@@ -22,16 +21,16 @@ export async function sendPasswordResetLink(email: string): Promise<void> {
     select: { id: true, name: true, email: true },
   });
   if (!user) return;
-  const last = await latestTokenIssuedAt(user.id, "reset-password");
-  if (last && Date.now() - last.getTime() < RESEND_INTERVAL_MS) return;
+  if (await issuedRecently(user.id, "reset-password")) return;
   const secret = await issueToken({
     userId: user.id,
     email: user.email,
     purpose: "reset-password",
     ttlSeconds: env.RESET_PASSWORD_TOKEN_TTL,
   });
-  const link = absoluteUrl(`/reset-password?${new URLSearchParams({ token: secret })}`);
-  await deliverWithRetries(resetPasswordMail(user.email, { name: user.name, link }));
+  await deliverWithRetries(
+    resetPasswordMail(user.email, { name: user.name, link: tokenLink("/reset-password", secret) }),
+  );
 }
 
 /** Whether a reset link is still usable, without using it up (for showing the form). */

@@ -1,7 +1,7 @@
 import "server-only";
 import { issueToken } from "@/lib/auth/tokens";
 import { env } from "@/lib/env";
-import { absoluteUrl } from "@/lib/mail/links";
+import { tokenLink } from "@/lib/mail/links";
 import { queueMail } from "@/lib/mail/send";
 import { accountLockedMail } from "@/lib/mail/templates";
 import { consumeWith, NOW, rateLimitDb, refundWith, type Queryable } from "@/lib/rate-limit";
@@ -90,7 +90,7 @@ export async function signInFailed(attempt: SignInAttempt, context: SecurityCont
       name: user.name,
       until:
         attempt.failures >= HARD_STOP ? null : new Date(Date.now() + lockSeconds(attempt.failures) * 1000),
-      resetLink: absoluteUrl(`/reset-password?token=${encodeURIComponent(secret)}`),
+      resetLink: tokenLink("/reset-password", secret),
       context,
     }),
   );

@@ -56,12 +56,14 @@ export async function revokeTokens(userId: string, purpose?: TokenPurpose): Prom
   await db.authToken.deleteMany({ where: { userId, ...(purpose ? { purpose } : {}) } });
 }
 
-/** When the latest token of a purpose was issued, for a simple resend limit. */
-export async function latestTokenIssuedAt(userId: string, purpose: TokenPurpose): Promise<Date | null> {
+/** At most one emailed link a minute per account and purpose, so no form can flood an inbox. */
+export const RESEND_INTERVAL_MS = 60_000;
+
+/** Whether a token of this purpose went out within RESEND_INTERVAL_MS. */
+export async function issuedRecently(userId: string, purpose: TokenPurpose): Promise<boolean> {
   const row = await db.authToken.findFirst({
-    where: { userId, purpose },
-    orderBy: { createdAt: "desc" },
+    where: { userId, purpose, createdAt: { gt: new Date(Date.now() - RESEND_INTERVAL_MS) } },
     select: { createdAt: true },
   });
-  return row?.createdAt ?? null;
+  return row !== null;
 }

@@ -10,3 +10,8 @@ export function absoluteUrl(pathAndQuery: string): string {
   const origin = env.AUTH_URL ?? `http://localhost:${env.PORT}`;
   return new URL(pathAndQuery, origin).toString();
 }
+
+/** The emailed link to a page that takes a token (lib/auth/link-token.ts takes it out again). */
+export function tokenLink(pathname: "/reset-password" | "/verify-email", secret: string): string {
+  return absoluteUrl(`${pathname}?${new URLSearchParams({ token: secret })}`);
+}

@@ -21,6 +21,10 @@ const HOUR = 3600;
 let n = 0;
 let user: { id: string; name: string | null; email: string };
 
+/** A token for this test's user, valid for an hour, sent to `email` (the user's own by default). */
+const issue = (purpose: Parameters<typeof issueToken>[0]["purpose"], email = user.email) =>
+  issueToken({ userId: user.id, email, purpose, ttlSeconds: HOUR });
+
 beforeEach(async () => {
   n += 1;
   user = await createUser({
@@ -42,12 +46,7 @@ const tokenFrom = (link: string | undefined) => new URL(link ?? "").searchParams
 
 describe("emailed tokens", () => {
   it("are 32 random bytes, stored only as a SHA-256 digest", async () => {
-    const secret = await issueToken({
-      userId: user.id,
-      email: user.email,
-      purpose: "verify-email",
-      ttlSeconds: HOUR,
-    });
+    const secret = await issue("verify-email");
     expect(Buffer.from(secret, "base64url")).toHaveLength(32);
     const rows = await db.authToken.findMany({ where: { userId: user.id } });
     expect(rows).toHaveLength(1);
@@ -56,12 +55,7 @@ describe("emailed tokens", () => {
   });
 
   it("work once, for their purpose only, and return the user and address", async () => {
-    const secret = await issueToken({
-      userId: user.id,
-      email: user.email,
-      purpose: "reset-password",
-      ttlSeconds: HOUR,
-    });
+    const secret = await issue("reset-password");
     expect(await consumeToken(secret, "verify-email")).toBeNull();
     expect(await consumeToken(secret, "reset-password")).toEqual({ userId: user.id, email: user.email });
     expect(await consumeToken(secret, "reset-password")).toBeNull();
@@ -70,12 +64,7 @@ describe("emailed tokens", () => {
   });
 
   it("expire", async () => {
-    const secret = await issueToken({
-      userId: user.id,
-      email: user.email,
-      purpose: "verify-email",
-      ttlSeconds: HOUR,
-    });
+    const secret = await issue("verify-email");
     await db.authToken.updateMany({
       where: { userId: user.id },
       data: { expiresAt: new Date(Date.now() - 1000) },
@@ -84,36 +73,21 @@ describe("emailed tokens", () => {
   });
 
   it("a new token or a revocation voids the older ones", async () => {
-    const first = await issueToken({
-      userId: user.id,
-      email: user.email,
-      purpose: "reset-password",
-      ttlSeconds: HOUR,
-    });
-    const second = await issueToken({
-      userId: user.id,
-      email: user.email,
-      purpose: "reset-password",
-      ttlSeconds: HOUR,
-    });
+    const first = await issue("reset-password");
+    const second = await issue("reset-password");
     expect(await consumeToken(first, "reset-password")).toBeNull();
     await revokeTokens(user.id, "reset-password");
     expect(await consumeToken(second, "reset-password")).toBeNull();
   });
 
   it("of ten parallel uses of one token, exactly one succeeds", async () => {
-    const secret = await issueToken({
-      userId: user.id,
-      email: user.email,
-      purpose: "verify-email",
-      ttlSeconds: HOUR,
-    });
+    const secret = await issue("verify-email");
     const results = await Promise.all(Array.from({ length: 10 }, () => consumeToken(secret, "verify-email")));
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 
   it("go when their user is deleted", async () => {
-    await issueToken({ userId: user.id, email: user.email, purpose: "verify-email", ttlSeconds: HOUR });
+    await issue("verify-email");
     await createSession(user.id, false, { userAgent: null, ip: null });
     await db.user.delete({ where: { id: user.id } });
     expect(await db.authToken.count({ where: { userId: user.id } })).toBe(0);
@@ -138,12 +112,7 @@ describe("email verification", () => {
   });
 
   it("is bound to the address it was sent to", async () => {
-    const secret = await issueToken({
-      userId: user.id,
-      email: user.email,
-      purpose: "verify-email",
-      ttlSeconds: HOUR,
-    });
+    const secret = await issue("verify-email");
     await db.user.update({ where: { id: user.id }, data: { email: `moved${n}@example.com` } });
     expect(await confirmEmailToken(secret, context)).toEqual({ status: "invalid" });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerified).toBeNull();
@@ -153,12 +122,7 @@ describe("email verification", () => {
 describe("email change", () => {
   it("changes the address only when the new one is confirmed, and tells the old one", async () => {
     const newEmail = `new${n}@example.com`;
-    const secret = await issueToken({
-      userId: user.id,
-      email: newEmail,
-      purpose: "change-email",
-      ttlSeconds: HOUR,
-    });
+    const secret = await issue("change-email", newEmail);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
     expect(await confirmEmailToken(secret, context)).toEqual({ status: "email-changed", userId: user.id });
     const changed = await db.user.findUniqueOrThrow({ where: { id: user.id } });
@@ -172,12 +136,7 @@ describe("email change", () => {
 
   it("refuses an address that was taken meanwhile", async () => {
     const other = await createUser({ name: "O", email: `other${n}@example.com`, passwordHash: "x" });
-    const secret = await issueToken({
-      userId: user.id,
-      email: other.email,
-      purpose: "change-email",
-      ttlSeconds: HOUR,
-    });
+    const secret = await issue("change-email", other.email);
     expect(await confirmEmailToken(secret, context)).toEqual({ status: "email-taken" });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
   });
