@@ -1,5 +1,6 @@
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from "next/constants.js";
 import { applyLocalDefaults } from "./lib/local-defaults.mjs";
+import { MAX_REQUEST_BODY_BYTES, MIDDLEWARE_BODY_BYTES } from "./lib/request-body-limit.mjs";
 import { securityHeaders } from "./lib/security-headers.mjs";
 import { distDir } from "./lib/static-assets.mjs";
 
@@ -16,6 +17,11 @@ export default function nextConfig(phase) {
     poweredByHeader: false,
     // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
     serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "bcryptjs"],
+    // Bodies without a Content-Length, which server.mjs cannot refuse up front (lib/request-body-limit.mjs).
+    experimental: {
+      proxyClientMaxBodySize: MIDDLEWARE_BODY_BYTES,
+      serverActions: { bodySizeLimit: MAX_REQUEST_BODY_BYTES },
+    },
     async headers() {
       return securityHeaders(phase !== PHASE_DEVELOPMENT_SERVER);
     },

@@ -1,28 +1,40 @@
 // The HTTP server behind `npm run dev` and `npm start`. Next.js keeps any
 // X-Forwarded-For a client sends, so the app cannot tell a client's real address
 // from inside; this server can, and passes it on in a header the client cannot set.
+// It refuses a declared body over the cap (lib/request-body-limit.mjs) before Next.js reads it.
 // In production it also sends the build's brotli copies of static files (lib/static-assets.mjs).
 import { createServer } from "node:http";
+import { TRUST_PROXY_RULE, forwardedClientIp, normalizeIp, trustProxyHops } from "./lib/client-address.mjs";
+import { declaresOversizedBody, refuseOversizedBody } from "./lib/request-body-limit.mjs";
 import { commonSecurityHeaders } from "./lib/security-headers.mjs";
+import { serverOptions } from "./lib/server-options.mjs";
 import { distDir, precompressedAssets } from "./lib/static-assets.mjs";
 
 const CLIENT_IP_HEADER = "x-latchkey-client-ip"; // lib/client-ip.ts reads it
-const dev = process.argv.includes("--dev");
+
+function fail(message) {
+  console.error(`> Latchkey cannot start: ${message}`);
+  process.exit(1);
+}
+
+let options;
+try {
+  options = serverOptions(process.argv.slice(2), process.env);
+} catch (error) {
+  fail(error.message);
+}
+const { dev, port, host } = options;
+const trustedHops = trustProxyHops(process.env.TRUST_PROXY);
+if (trustedHops === null) fail(`TRUST_PROXY ${TRUST_PROXY_RULE} (got "${process.env.TRUST_PROXY}")`);
+// lib/env.ts and email links read PORT: the flag wins there too.
+process.env.PORT = String(port);
 // Set before Next.js loads, as its own CLI does (hence the dynamic import below).
 process.env.NODE_ENV ??= dev ? "development" : "production";
 const { default: next } = await import("next");
-const port = Number.parseInt(process.env.PORT ?? "3000", 10);
-const host = process.env.HOST ?? "0.0.0.0";
-const trustProxy = ["true", "1"].includes(process.env.TRUST_PROXY ?? "");
 
 function clientAddress(request) {
-  if (trustProxy) {
-    const first = String(request.headers["x-forwarded-for"] ?? "")
-      .split(",")[0]
-      ?.trim();
-    if (first) return first;
-  }
-  return (request.socket.remoteAddress ?? "").replace(/^::ffff:/, "");
+  const socket = normalizeIp(request.socket.remoteAddress) ?? "";
+  return forwardedClientIp(request.headers["x-forwarded-for"], trustedHops) ?? socket;
 }
 
 const server = createServer();
@@ -37,6 +49,7 @@ const servePrecompressed = dev
     );
 
 server.on("request", (request, response) => {
+  if (declaresOversizedBody(request.headers)) return refuseOversizedBody(request, response);
   if (servePrecompressed(request, response)) return;
   request.headers[CLIENT_IP_HEADER] = clientAddress(request);
   handle(request, response);

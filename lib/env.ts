@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { TRUST_PROXY_RULE, trustProxyHops } from "@/lib/client-address.mjs";
 
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const flag = (fallback: boolean) =>
@@ -31,7 +32,15 @@ const schema = z
     VERIFY_EMAIL_TOKEN_TTL: seconds(24 * 3600),
     RESET_PASSWORD_TOKEN_TTL: seconds(3600),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    TRUST_PROXY: flag(false),
+    // Trusted proxy hops in front of server.mjs, parsed as server.mjs parses them.
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        const hops = trustProxyHops(value);
+        if (hops === null) ctx.addIssue({ code: "custom", message: TRUST_PROXY_RULE });
+        return hops ?? 0;
+      }),
     BCRYPT_COST: z.coerce.number().int().min(4).max(17).default(12),
     // NIST SP 800-63B-4: at least 15 for a password used alone; never below 8.
     PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8, "must be at least 8").max(64).default(15),

@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import type { FormState } from "@/lib/action-state";
 import { waitFor } from "@/lib/auth/messages";
-import { clientIp } from "@/lib/client-ip";
+import { clientIp, rateLimitAddress } from "@/lib/client-ip";
 import { env } from "@/lib/env";
 import { consumeAll, type RateRule } from "@/lib/rate-limit";
 
@@ -24,10 +24,10 @@ export function tooManyAttemptsMessage(retryAfter: number): string {
 }
 
 /**
- * Counts one submission of `form` per client address and per (normalised) email address
- * it names: the target account's, and for an email change the new one too. Shared by
- * every app process. Null when within the limits, else the form state to answer with.
- * Call it after parsing, before any work.
+ * Counts one submission of `form` per client address (an IPv6 one by its /64) and per
+ * (normalised) email address it names: the target account's, and for an email change the
+ * new one too. Shared by every app process. Null when within the limits, else the form
+ * state to answer with. Call it after parsing, before any work.
  */
 export async function throttleForm(
   form: ThrottledForm,
@@ -37,7 +37,7 @@ export async function throttleForm(
   const checks: [string, RateRule][] = [];
   if (address) {
     checks.push([
-      `${form}:address:${address}`,
+      `${form}:address:${rateLimitAddress(address)}`,
       { limit: env.RATE_LIMIT_FORMS_PER_ADDRESS, windowSeconds: WINDOW_SECONDS },
     ]);
   }

@@ -5,7 +5,7 @@ describe("parseEnv", () => {
   it("needs nothing in development", () => {
     const env = parseEnv({ NODE_ENV: "development" });
     expect(env.DATABASE_URL).toBeUndefined();
-    expect(env).toMatchObject({ BCRYPT_COST: 12, SESSION_MAX_AGE: 43_200, TRUST_PROXY: false });
+    expect(env).toMatchObject({ BCRYPT_COST: 12, SESSION_MAX_AGE: 43_200, TRUST_PROXY: 0 });
   });
 
   it("requires AUTH_SECRET in production with a database server, and says how to make one", () => {
@@ -36,6 +36,16 @@ describe("parseEnv", () => {
     const env = parseEnv({ DATABASE_URL: "", AUTH_URL: "", TRUST_PROXY: "true", SESSION_MAX_AGE: "60" });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.AUTH_URL).toBeUndefined();
-    expect(env).toMatchObject({ TRUST_PROXY: true, SESSION_MAX_AGE: 60 });
+    expect(env).toMatchObject({ TRUST_PROXY: 1, SESSION_MAX_AGE: 60 });
+  });
+
+  it("reads TRUST_PROXY as a number of trusted proxy hops, and refuses anything else", () => {
+    const hops = (value: string) => parseEnv({ TRUST_PROXY: value }).TRUST_PROXY;
+    expect(["", "false", "0", "true", "1", "2"].map(hops)).toEqual([0, 0, 0, 1, 1, 2]);
+    for (const value of ["yes", "-1", "1.5"]) {
+      expect(() => hops(value)).toThrow(
+        "TRUST_PROXY must be `true` (one trusted proxy), `false`, or a whole number of trusted proxy hops",
+      );
+    }
   });
 });
