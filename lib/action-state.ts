@@ -18,9 +18,14 @@ export function invalidState<Field extends string>(error: z.core.$ZodError): For
   return { status: "error", message: "Please correct the highlighted fields.", fieldErrors };
 }
 
-/** FormData to a plain object of strings; files and repeated keys are not expected here. */
-export function formValues(formData: FormData): Record<string, string> {
+/**
+ * FormData to a plain object of strings; files and repeated keys are not expected here.
+ * Anything else gives no fields, so the schema refuses it like an empty form.
+ */
+export function formValues(formData: unknown): Record<string, string> {
   const values: Record<string, string> = {};
+  // A server action is a public endpoint: its caller picks the argument (array, object, null…).
+  if (!(formData instanceof FormData)) return values;
   for (const [key, value] of formData) {
     if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
   }

@@ -5,7 +5,8 @@ const BASE = "http://latchkey.invalid";
 /**
  * Returns `value` only when it is a same-origin relative path ("/settings?tab=1"), else
  * the fallback. Browsers treat "//host", "/\host" and control characters leniently, so
- * the check resolves the path against a fixed origin and requires it to stay there.
+ * the check resolves the path against a fixed origin and requires it to stay there, and the
+ * resolved path to start with a single "/".
  */
 export function safeCallbackUrl(value: unknown, fallback: string = DEFAULT_AFTER_SIGN_IN): string {
   if (typeof value !== "string" || value.length === 0 || value.length > 2048) return fallback;
@@ -18,5 +19,7 @@ export function safeCallbackUrl(value: unknown, fallback: string = DEFAULT_AFTER
     return fallback;
   }
   if (url.origin !== BASE) return fallback;
-  return `${url.pathname}${url.search}${url.hash}`;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // Dot segments ("/.//host", "/%2e%2e//host") resolve to "//host": check what is returned, too.
+  return /^\/(?![/\\])/.test(path) ? path : fallback;
 }

@@ -1,15 +1,24 @@
+import { isIP } from "node:net";
 import type { MailMessage } from "@/lib/mail/send";
 import type { SecurityContext } from "@/lib/request-context";
+import { describeUserAgent } from "@/lib/user-agent";
 
 const PRODUCT = "Latchkey";
 
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+// Defence in depth (names stored before fields.ts refused breaks): user text cannot forge lines.
+const oneLine = (value: string) =>
+  value.replace(/[\s\p{Cc}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069]+/gu, " ").trim();
+
+const utc = (date: Date) => `${date.toISOString().replace("T", " ").slice(0, 19)} UTC`;
+
 type Part = { text: string } | { link: string; label: string } | { details: [string, string][] };
 
 /** One message in both forms from the same parts, so text and HTML never say different things. */
 function compose(to: string, subject: string, name: string | null, parts: Part[]): MailMessage {
-  const greeting = name ? `Hello ${name},` : "Hello,";
+  const shownName = name ? oneLine(name) : "";
+  const greeting = shownName ? `Hello ${shownName},` : "Hello,";
   const text: string[] = [greeting, ""];
   const html: string[] = [`<p>${escapeHtml(greeting)}</p>`];
   for (const part of parts) {
@@ -23,10 +32,9 @@ function compose(to: string, subject: string, name: string | null, parts: Part[]
         `<p style="font-size:small">${escapeHtml(part.link)}</p>`,
       );
     } else {
-      text.push(...part.details.map(([key, value]) => `${key}: ${value}`), "");
-      html.push(
-        `<ul>${part.details.map(([key, value]) => `<li>${escapeHtml(key)}: ${escapeHtml(value)}</li>`).join("")}</ul>`,
-      );
+      const details = part.details.map(([key, value]) => `${key}: ${oneLine(value)}`);
+      text.push(...details, "");
+      html.push(`<ul>${details.map((line) => `<li>${escapeHtml(line)}</li>`).join("")}</ul>`);
     }
   }
   text.push(`— ${PRODUCT}`);
@@ -39,12 +47,13 @@ function compose(to: string, subject: string, name: string | null, parts: Part[]
   };
 }
 
+/** The client sends its User-Agent and may forge its address: describe them, never quote them. */
 function contextDetails({ at, ip, userAgent }: SecurityContext): Part {
   return {
     details: [
-      ["When", `${at.toISOString().replace("T", " ").slice(0, 19)} UTC`],
-      ["IP address", ip ?? "unknown"],
-      ["Device", userAgent ?? "unknown"],
+      ["When", utc(at)],
+      ["IP address", ip && isIP(ip) ? ip : "unknown"],
+      ["Device", describeUserAgent(userAgent)],
     ],
   };
 }
@@ -97,6 +106,26 @@ export function emailChangeRequestedMail(
   ]);
 }
 
+/** To the current address: nothing has changed yet, but if it was not the owner, now is the time to act. */
+export function emailChangeRequestedNoticeMail(
+  to: string,
+  data: { name: string | null; newEmail: string; context: SecurityContext },
+): MailMessage {
+  return compose(to, "A change of your email address was requested", data.name, [
+    {
+      text:
+        `Someone signed in to your ${PRODUCT} account asked to change its email address from ${to} to ` +
+        `${data.newEmail}. The address changes only once the link we sent to ${data.newEmail} is opened.`,
+    },
+    contextDetails(data.context),
+    {
+      text:
+        "If this was not you, someone has your password: reset it right away from the sign-in page " +
+        "(“Forgot password?”), which also signs out every session, and review Settings.",
+    },
+  ]);
+}
+
 export function emailChangedNoticeMail(
   to: string,
   data: { name: string | null; newEmail: string; context: SecurityContext },
@@ -136,9 +165,7 @@ export function accountLockedMail(
   /** `until` null: paused until the password is reset (after too many failures in a row). */
   data: { name: string | null; until: Date | null; resetLink: string; context: SecurityContext },
 ): MailMessage {
-  const until = data.until
-    ? `${data.until.toISOString().replace("T", " ").slice(0, 19)} UTC`
-    : "you choose a new password";
+  const until = data.until ? utc(data.until) : "you choose a new password";
   return compose(to, "Sign-in paused after failed attempts", data.name, [
     {
       text: `After several failed sign-in attempts, sign-in to your ${PRODUCT} account is paused until ${until}.`,
@@ -146,5 +173,22 @@ export function accountLockedMail(
     contextDetails(data.context),
     { text: "If these attempts were not yours, choose a new password now:" },
     { link: data.resetLink, label: "Reset password" },
+  ]);
+}
+
+/** To an address that already has an account, when someone registers with it: no link, nothing to do. */
+export function accountExistsMail(
+  to: string,
+  data: { name: string | null; context: SecurityContext },
+): MailMessage {
+  return compose(to, "Someone tried to create an account with your address", data.name, [
+    { text: `Someone tried to create a ${PRODUCT} account with ${to}, which already has one.` },
+    contextDetails(data.context),
+    {
+      text:
+        "If it was you, sign in instead, or reset your password from the sign-in page " +
+        "(“Forgot password?”) if you have forgotten it.",
+    },
+    { text: "If it was not you, you can ignore this email: nothing has changed." },
   ]);
 }

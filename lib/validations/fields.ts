@@ -29,13 +29,15 @@ export const emailField = z.pipe(
   z.transform(normalizeEmail),
 );
 
-export const nameField = z
-  .string({ error: "Enter your name." })
-  .check(
-    z.trim(),
-    z.minLength(1, "Enter your name."),
-    z.maxLength(MAX_NAME_LENGTH, `Names are at most ${MAX_NAME_LENGTH} characters.`),
-  );
+// Names are one line: breaks would forge lines in our mails, bidi controls reorder the text.
+const NOT_ONE_LINE = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+
+export const nameField = z.string({ error: "Enter your name." }).check(
+  z.trim(),
+  z.minLength(1, "Enter your name."),
+  z.maxLength(MAX_NAME_LENGTH, `Names are at most ${MAX_NAME_LENGTH} characters.`),
+  z.refine((name) => !NOT_ONE_LINE.test(name), "Names cannot contain line breaks or control characters."),
+);
 
 /** A password being checked: never trimmed, bounded so it cannot be used to burn CPU. */
 export const currentPasswordField = z

@@ -27,6 +27,14 @@ describe("registerSchema", () => {
     expect(fields).toEqual(new Set(["name", "email", "password", "confirmPassword"]));
   });
 
+  it("refuses a name that would break into lines or reorder text in our mails", () => {
+    for (const name of ["Ada\n\nReset: https://evil.example", "Ada\rLovelace", "Ada\u2029", "Ada \u202e"]) {
+      const result = registerSchema().safeParse({ ...valid, name: `${name} Lovelace` });
+      expect(result.error?.issues.map((issue) => issue.path[0])).toEqual(["name"]);
+    }
+    expect(registerSchema().parse({ ...valid, name: "Émile Zola" }).name).toBe("Émile Zola");
+  });
+
   it("requires the confirmation to match", () => {
     const result = registerSchema().safeParse({ ...valid, confirmPassword: valid.password + "!" });
     expect(result.error?.issues).toEqual([

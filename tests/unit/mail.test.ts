@@ -1,4 +1,5 @@
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import type { SecurityContext } from "@/lib/request-context";
 import { linksIn, SmtpMailbox } from "@/tests/helpers/smtp-mailbox";
 
 const mailbox = await SmtpMailbox.start();
@@ -12,7 +13,28 @@ const { absoluteUrl } = await import("@/lib/mail/links");
 const { deliverWithRetries, queueMail, sendMail } = await import("@/lib/mail/send");
 const templates = await import("@/lib/mail/templates");
 
-const context = { at: new Date("2026-11-21T05:00:00Z"), ip: "198.51.100.4", userAgent: "Firefox <script>" };
+const at = new Date("2026-11-21T05:00:00Z");
+const FIREFOX_ON_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+const context = { at, ip: "198.51.100.4", userAgent: FIREFOX_ON_LINUX };
+
+/** Every mail that reports when, where from and on which device something happened. */
+const securityNotices = (context: SecurityContext) => [
+  templates.passwordChangedMail("ada@example.com", { name: null, context }),
+  templates.emailChangeRequestedNoticeMail("ada@example.com", {
+    name: null,
+    newEmail: "new@example.com",
+    context,
+  }),
+  templates.emailChangedNoticeMail("ada@example.com", { name: null, newEmail: "new@example.com", context }),
+  templates.accountDeletedMail("ada@example.com", { name: null, context }),
+  templates.accountLockedMail("ada@example.com", {
+    name: null,
+    until: new Date("2026-11-21T05:15:00Z"),
+    resetLink: "https://auth.example.com/forgot-password",
+    context,
+  }),
+  templates.accountExistsMail("ada@example.com", { name: null, context }),
+];
 
 describe("links", () => {
   it("come from AUTH_URL only", () => {
@@ -33,27 +55,87 @@ describe("templates", () => {
   });
 
   it("security notices say when, from which address and device, and what to do", () => {
-    for (const mail of [
-      templates.passwordChangedMail("ada@example.com", { name: null, context }),
-      templates.emailChangedNoticeMail("ada@example.com", {
-        name: null,
-        newEmail: "new@example.com",
-        context,
-      }),
-      templates.accountDeletedMail("ada@example.com", { name: null, context }),
-      templates.accountLockedMail("ada@example.com", {
-        name: null,
-        until: new Date("2026-11-21T05:15:00Z"),
-        resetLink: "https://auth.example.com/forgot-password",
-        context,
-      }),
-    ]) {
-      expect(mail.text).toContain("2026-11-21 05:00:00 UTC");
-      expect(mail.text).toContain("198.51.100.4");
-      expect(mail.text).toContain("Firefox <script>");
-      expect(mail.html).toContain("Firefox &#60;script&#62;");
-      expect(mail.text).toMatch(/if (this was not you|these attempts were not yours)/i);
+    for (const mail of securityNotices(context)) {
+      expect(mail.text).toContain("When: 2026-11-21 05:00:00 UTC");
+      expect(mail.text).toContain("IP address: 198.51.100.4");
+      expect(mail.text).toContain("Device: Firefox on Linux");
+      expect(mail.html).toContain("<li>Device: Firefox on Linux</li>");
+      expect(mail.text).toMatch(/if (this|it) was not you|if these attempts were not yours/i);
     }
+  });
+
+  it("security notices never quote the User-Agent or a forged address, only what they describe", () => {
+    const hostile = {
+      at,
+      ip: "1.2.3.4, <script>",
+      userAgent:
+        "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36 " +
+        "Support: call +1 555 0100 to keep your account, or visit https://evil.example/unlock",
+    };
+    for (const mail of securityNotices(hostile)) {
+      expect(mail.text).toContain("Device: Chrome on Linux");
+      expect(mail.text).toContain("IP address: unknown");
+      for (const body of [mail.text, mail.html]) {
+        expect(body).not.toMatch(/evil\.example|Support|555|1\.2\.3\.4|script|Mozilla/);
+      }
+    }
+  });
+
+  it("a name with line breaks cannot add lines or links to the text part", () => {
+    const link = "https://auth.example.com/verify-email?token=abc";
+    const plain = templates.verifyEmailMail("victim@example.com", { name: "Ada", link });
+    const forged = templates.verifyEmailMail("victim@example.com", {
+      name: "Ada,\r\n\r\nYour account is locked.\r\nUnlock now: https://evil.example/unlock\u2028\u2029\r\n",
+      link,
+    });
+    const lines = forged.text.split("\n");
+    expect(lines).toHaveLength(plain.text.split("\n").length);
+    expect(forged.text).not.toMatch(/[\r\u2028\u2029]/);
+    // What remains of the name stays inside the greeting, never a line of its own.
+    expect(lines[0]).toBe("Hello Ada, Your account is locked. Unlock now: https://evil.example/unlock,");
+    expect(lines.slice(1).join("\n")).toBe(plain.text.split("\n").slice(1).join("\n"));
+    expect(forged.html).not.toMatch(/href="https:\/\/evil|<br|<p>Unlock/);
+  });
+
+  it("the notice of a requested change of address says what it always said", () => {
+    const mail = templates.emailChangeRequestedNoticeMail("ada@example.com", {
+      name: "Ada",
+      newEmail: "new@example.com",
+      context,
+    });
+    expect(mail.to).toBe("ada@example.com");
+    expect(mail.subject).toBe("Latchkey: A change of your email address was requested");
+    expect(mail.text).toBe(
+      [
+        "Hello Ada,",
+        "",
+        "Someone signed in to your Latchkey account asked to change its email address from " +
+          "ada@example.com to new@example.com. The address changes only once the link we sent to " +
+          "new@example.com is opened.",
+        "",
+        "When: 2026-11-21 05:00:00 UTC",
+        "IP address: 198.51.100.4",
+        "Device: Firefox on Linux",
+        "",
+        "If this was not you, someone has your password: reset it right away from the sign-in page " +
+          "(“Forgot password?”), which also signs out every session, and review Settings.",
+        "",
+        "— Latchkey",
+      ].join("\n"),
+    );
+    expect(mail.html).toContain("<li>IP address: 198.51.100.4</li>");
+  });
+
+  it("an attempt to register a taken address is reported without a link and without alarm", () => {
+    const mail = templates.accountExistsMail("ada@example.com", { name: "Ada", context });
+    expect(mail.subject).toBe("Latchkey: Someone tried to create an account with your address");
+    expect(mail.text).toContain("Someone tried to create a Latchkey account with ada@example.com");
+    expect(mail.text).toContain("which already has one");
+    expect(mail.text).toMatch(/If it was you, sign in.*reset your password.*“Forgot password\?”/s);
+    expect(mail.text).toContain("If it was not you, you can ignore this email: nothing has changed.");
+    expect(mail.text).toContain("Device: Firefox on Linux");
+    expect(linksIn(mail.text)).toEqual([]);
+    expect(mail.html).not.toContain("<a ");
   });
 
   it("a lock with no end (too many failures in a row) says a new password ends it, not a date", () => {

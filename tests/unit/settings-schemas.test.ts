@@ -15,6 +15,31 @@ describe("/settings schemas", () => {
     expect(fieldsIn(profileSchema.safeParse({ name: "   " }))).toEqual(new Set(["name"]));
   });
 
+  it("profile: a name is one line, in any script", () => {
+    for (const name of [
+      "Ada\nLovelace",
+      "Ada\r\nUnlock: https://evil.example",
+      "Ada\u2028Lovelace",
+      "\u202eecalevoL",
+    ]) {
+      expect(profileSchema.safeParse({ name }).error?.issues).toEqual([
+        expect.objectContaining({
+          path: ["name"],
+          message: "Names cannot contain line breaks or control characters.",
+        }),
+      ]);
+    }
+    for (const name of [
+      "Zoë Åkesson-Núñez",
+      "محمد عبد الله",
+      "山田 太郎",
+      "Nguyễn Thị Minh Khai",
+      "علی\u200cرضا",
+    ]) {
+      expect(profileSchema.parse({ name })).toEqual({ name });
+    }
+  });
+
   it("password: needs the current one, a valid new one, a matching confirmation, and a change", () => {
     const valid = {
       currentPassword: "old password",
