@@ -27,11 +27,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user?.id && user.sessionSecret) return { sub: user.id, sid: user.sessionSecret };
       if (!token.sid || !token.sub) return null;
       const session = await validateSession(token.sid);
-      // sessionId (the row's id, not its secret) is for this request only: tokens are not re-issued.
-      return session?.userId === token.sub ? { ...token, sessionId: session.sessionId } : null;
+      if (session?.userId !== token.sub) return null;
+      // For this request only (tokens are not re-issued): the row's id, not its secret, and
+      // when the session really ends, which /api/auth/session reports instead of the JWT's.
+      return { ...token, sessionId: session.sessionId, sessionExpires: session.expiresAt.toISOString() };
     },
     session({ session, token }) {
-      return { ...session, user: { ...session.user, id: token.sub ?? "" }, sessionId: token.sessionId ?? "" };
+      return {
+        ...session,
+        user: { ...session.user, id: token.sub ?? "" },
+        sessionId: token.sessionId ?? "",
+        expires: token.sessionExpires ?? session.expires,
+      };
     },
   },
   events: {

@@ -1,5 +1,5 @@
 import type { APIRequestContext, BrowserContext } from "@playwright/test";
-import { expect, makeUser, RegisterPage, test, type TestUser } from "./fixtures";
+import { expect, makeUser, RegisterPage, test, testMailbox, type TestUser } from "./fixtures";
 
 const sessionCookie = async (context: BrowserContext) =>
   (await context.cookies()).find((cookie) => /authjs\.session-token$/.test(cookie.name));
@@ -71,22 +71,22 @@ test.describe("core journeys", () => {
     await expect(loginPage.email).not.toHaveValue("");
   });
 
-  test("an email that is already registered, in any case, gets a field error on Email", async ({
+  test("an email that is already registered, in any case, answers like a new one and tells its owner", async ({
     browser,
     registerPage,
     user,
   }) => {
+    const mailbox = await testMailbox();
     await register(registerPage, user);
     const page = await (await browser.newContext()).newPage();
     const again = new RegisterPage(page);
     await again.goto();
-    await again.fill({ ...user, email: user.email.toUpperCase() });
+    await again.fill({ ...user, name: "Someone Else", email: user.email.toUpperCase() });
     await again.submit();
-    await expect(again.email).toHaveAttribute("aria-invalid", "true");
-    const describedBy = await again.email.getAttribute("aria-describedby");
-    await expect(page.locator(`[id="${describedBy}"]`)).toContainText(/already exists/i);
-    await expect(again.email).toBeFocused();
-    expect(new URL(page.url()).pathname).toBe("/register");
+    await page.waitForURL("**/check-email");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/check your inbox/i);
+    const notice = await mailbox.waitFor(user.email, /tried to create an account/i);
+    expect(notice.text).toMatch(/sign in/i);
   });
 
   test("invalid input is reported field by field, focus on the first", async ({ page, registerPage }) => {
@@ -122,12 +122,14 @@ test.describe("core journeys", () => {
     user,
   }) => {
     await register(registerPage, user);
+    const appOrigin = new URL(page.url()).origin;
     await signOut();
-    for (const hostile of ["https://evil.example/", "//evil.example/", "/\\evil.example"]) {
+    const hostiles = ["https://evil.example/", "//evil.example/", "/\\evil.example", "/.//evil.example/"];
+    for (const hostile of hostiles) {
       await loginPage.goto(hostile);
       await loginPage.signIn(user.email, user.password);
       await page.waitForURL((url) => url.pathname === "/dashboard");
-      expect(new URL(page.url()).host).toBe(new URL(page.url()).host);
+      expect(new URL(page.url()).origin).toBe(appOrigin);
       await signOut();
     }
   });
@@ -166,6 +168,34 @@ test.describe("sessions", () => {
     const days = (remembered!.expires * 1000 - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(29.9);
     expect(days).toBeLessThanOrEqual(30.01);
+  });
+
+  test("a sign-in marks the browser with a device cookie, and /api/auth/session tells the real expiry", async ({
+    page,
+    context,
+    registerPage,
+    loginPage,
+    signOut,
+    user,
+    request,
+  }) => {
+    await register(registerPage, user);
+    await signOut();
+    await loginPage.goto();
+    await loginPage.signIn(user.email, user.password, { remember: false });
+    await page.waitForURL((url) => url.pathname === "/dashboard");
+    const device = (await context.cookies()).find((cookie) => /latchkey-device$/.test(cookie.name));
+    expect(device).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+    expect(device!.value).not.toContain(user.email.split("@")[0]!);
+    // A 12-hour session that ends after 2 idle hours, not the JWT's 30 days.
+    const { expires } = await (await page.request.get("/api/auth/session")).json();
+    const hours = (Date.parse(expires) - Date.now()) / 3_600_000;
+    expect(hours).toBeGreaterThan(1.9);
+    expect(hours).toBeLessThanOrEqual(2);
+
+    // Auth.js's own endpoint marks the client too.
+    const response = await postCredentials(request, { email: user.email, password: user.password });
+    expect(response.headers()["set-cookie"]).toMatch(/latchkey-device=[\w.~-]+;.*HttpOnly/i);
   });
 
   test("a cookie copied before sign-out no longer works after it", async ({

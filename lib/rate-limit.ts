@@ -43,6 +43,11 @@ export async function refundWith(db: Queryable, key: string): Promise<void> {
   );
 }
 
+/** Starts a key's count again. */
+export async function forgetWith(db: Queryable, key: string): Promise<void> {
+  await db.query(`DELETE FROM "RateLimit" WHERE "key" = $1`, [key]);
+}
+
 /** Deletes expired windows and long-idle sign-in failure counts. */
 export async function pruneWith(db: Queryable): Promise<void> {
   await db.query(`DELETE FROM "RateLimit" WHERE "resetAt" <= ${NOW}`);

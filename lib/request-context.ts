@@ -3,7 +3,13 @@ import { headers } from "next/headers";
 import { clientIp } from "@/lib/client-ip";
 
 /** When, from where and from which device an account change was made, for security notices. */
-export type SecurityContext = { at: Date; ip: string | null; userAgent: string | null };
+export type SecurityContext = {
+  at: Date;
+  ip: string | null;
+  userAgent: string | null;
+  /** The request's Cookie header, for its device cookie (lib/auth/device-cookie.ts). */
+  cookieHeader?: string | null;
+};
 
 export async function securityContext(): Promise<SecurityContext> {
   const requestHeaders = await headers();
@@ -11,5 +17,6 @@ export async function securityContext(): Promise<SecurityContext> {
     at: new Date(),
     ip: clientIp(requestHeaders),
     userAgent: requestHeaders.get("user-agent")?.slice(0, 512) ?? null,
+    cookieHeader: requestHeaders.get("cookie"),
   };
 }

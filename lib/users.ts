@@ -37,18 +37,28 @@ export function findUserById(id: string): Promise<PublicUser | null> {
 export function findUserForSignIn(email: string) {
   return db.user.findUnique({
     where: { email },
-    select: { id: true, name: true, email: true, passwordHash: true, disabledAt: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      passwordHash: true,
+      disabledAt: true,
+      credentialVersion: true,
+    },
   });
 }
 
-export async function updatePasswordHash(id: string, passwordHash: string) {
-  await db.user.update({ where: { id }, data: { passwordHash } });
+/** A stronger hash of the same password (not a change of credentials): only over `previous`. */
+export async function replacePasswordHash(id: string, previous: string, passwordHash: string) {
+  await db.user.updateMany({ where: { id, passwordHash: previous }, data: { passwordHash } });
 }
 
-/** The password hash of an enabled user, for re-checking the current password; null when none. */
-export async function findPasswordHash(id: string): Promise<string | null> {
-  const user = await db.user.findUnique({ where: { id, disabledAt: null }, select: { passwordHash: true } });
-  return user?.passwordHash ?? null;
+/** An enabled user's password hash and credential version, for re-checking the current password. */
+export function findPasswordCheck(id: string) {
+  return db.user.findUnique({
+    where: { id, disabledAt: null },
+    select: { email: true, passwordHash: true, credentialVersion: true },
+  });
 }
 
 export async function updateUserName(id: string, name: string): Promise<void> {

@@ -17,5 +17,7 @@ declare module "@auth/core/jwt" {
     sid?: string;
     /** The session row's id, added while a request validates the token. */
     sessionId?: string;
+    /** When the session row ends if left idle (ISO 8601), added likewise. */
+    sessionExpires?: string;
   }
 }

@@ -1,12 +1,11 @@
 import "server-only";
 import type { AccountHolder } from "@/lib/account/change-password";
-import { checkCurrentPassword } from "@/lib/account/current-password";
+import { checkCurrentPassword, type PasswordRefusal } from "@/lib/account/current-password";
 import { issueToken, revokeTokens } from "@/lib/auth/tokens";
 import { env } from "@/lib/env";
-import { emailChangeRequestedNoticeMail } from "@/lib/mail/email-change-requested-notice";
 import { tokenLink } from "@/lib/mail/links";
 import { queueMail } from "@/lib/mail/send";
-import { emailChangeRequestedMail } from "@/lib/mail/templates";
+import { emailChangeRequestedMail, emailChangeRequestedNoticeMail } from "@/lib/mail/templates";
 import type { SecurityContext } from "@/lib/request-context";
 import { isEmailTaken } from "@/lib/users";
 
@@ -21,8 +20,9 @@ export async function requestEmailChange(
   user: AccountHolder,
   input: { newEmail: string; currentPassword: string },
   context: SecurityContext,
-): Promise<"requested" | "wrong-password" | "same-address"> {
-  if (!(await checkCurrentPassword(user.id, input.currentPassword))) return "wrong-password";
+): Promise<"requested" | "same-address" | PasswordRefusal> {
+  const check = await checkCurrentPassword(user.id, input.currentPassword, context);
+  if ("refused" in check) return check;
   if (input.newEmail === user.email) return "same-address";
   if (!(await isEmailTaken(input.newEmail))) {
     const secret = await issueToken({
@@ -37,7 +37,7 @@ export async function requestEmailChange(
   } else {
     // As issueToken does for a free address: an earlier link stops working, and the database
     // does about the same work either way.
-    await revokeTokens(user.id, "change-email");
+    await revokeTokens(user.id, ["change-email"]);
   }
   queueMail(
     emailChangeRequestedNoticeMail(user.email, { name: user.name, newEmail: input.newEmail, context }),

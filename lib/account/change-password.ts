@@ -1,29 +1,38 @@
 import "server-only";
-import { checkCurrentPassword } from "@/lib/account/current-password";
+import { checkCurrentPassword, type PasswordRefusal } from "@/lib/account/current-password";
+import { changeCredentials } from "@/lib/auth/credential-change";
 import { hashPassword } from "@/lib/auth/password";
-import { revokeUserSessions } from "@/lib/auth/sessions";
-import { revokeTokens } from "@/lib/auth/tokens";
+import { db } from "@/lib/db";
 import { queueMail } from "@/lib/mail/send";
 import { passwordChangedMail } from "@/lib/mail/templates";
 import type { SecurityContext } from "@/lib/request-context";
-import { updatePasswordHash } from "@/lib/users";
 
 export type AccountHolder = { id: string; name: string | null; email: string };
 
 /**
- * Sets a new password after checking the current one, then ends every other session (the
- * one making the change stays), voids outstanding reset links and notifies the user.
+ * Sets a new password after checking the current one. In one transaction, and only if no
+ * other change of credentials came first (compare-and-swap on the credential version): the
+ * new hash, the end of every other session (the one making the change stays) and of every
+ * emailed link. Then the user is notified.
  */
 export async function changePassword(
   user: AccountHolder,
   keepSessionId: string,
   passwords: { currentPassword: string; newPassword: string },
   context: SecurityContext,
-): Promise<"changed" | "wrong-password"> {
-  if (!(await checkCurrentPassword(user.id, passwords.currentPassword))) return "wrong-password";
-  await updatePasswordHash(user.id, await hashPassword(passwords.newPassword));
-  await revokeUserSessions(user.id, keepSessionId);
-  await revokeTokens(user.id, "reset-password");
+): Promise<"changed" | "conflict" | PasswordRefusal> {
+  const check = await checkCurrentPassword(user.id, passwords.currentPassword, context);
+  if ("refused" in check) return check;
+  const passwordHash = await hashPassword(passwords.newPassword);
+  const changed = await db.$transaction((tx) =>
+    changeCredentials(
+      tx,
+      user.id,
+      { passwordHash },
+      { expectedVersion: check.credentialVersion, keepSessionId },
+    ),
+  );
+  if (!changed) return "conflict";
   queueMail(passwordChangedMail(user.email, { name: user.name, context }));
   return "changed";
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { AccountHolder } from "@/lib/account/change-password";
-import { checkCurrentPassword } from "@/lib/account/current-password";
+import { checkCurrentPassword, type PasswordRefusal } from "@/lib/account/current-password";
 import { accountDeletedMail } from "@/lib/mail/templates";
 import { queueMail } from "@/lib/mail/send";
 import type { SecurityContext } from "@/lib/request-context";
@@ -11,8 +11,9 @@ export async function deleteAccount(
   user: AccountHolder,
   currentPassword: string,
   context: SecurityContext,
-): Promise<"deleted" | "wrong-password"> {
-  if (!(await checkCurrentPassword(user.id, currentPassword))) return "wrong-password";
+): Promise<"deleted" | PasswordRefusal> {
+  const check = await checkCurrentPassword(user.id, currentPassword, context);
+  if ("refused" in check) return check;
   if (await deleteUser(user.id, user.email)) {
     queueMail(accountDeletedMail(user.email, { name: user.name, context }));
   }

@@ -3,6 +3,8 @@ import type { User } from "next-auth";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { isEmailVerified, sendVerificationEmail } from "@/lib/auth/email-verification";
 import { assertHashingCapacity } from "@/lib/auth/password";
+import { trustedDevice } from "@/lib/auth/device-cookie";
+import { rememberDevice } from "@/lib/auth/device-cookie-store";
 import { createSession } from "@/lib/auth/sessions";
 import { EmailNotVerifiedError, SignInThrottledError } from "@/lib/auth/sign-in-errors";
 import {
@@ -26,10 +28,11 @@ export async function authorizeCredentials(input: unknown, request: Request): Pr
   const { email, password, remember } = parsed.data;
   const ip = clientIp(request.headers);
   const userAgent = request.headers.get("user-agent");
+  const cookieHeader = request.headers.get("cookie");
   // Throttled per account and per address before any password is checked (the same
   // answer for known and unknown emails); see lib/auth/sign-in-throttle.ts.
   assertHashingCapacity(); // a full hashing pool: 503 at once, no database work (lib/auth/hash-pool.ts)
-  const claim = await claimSignInAttempt(email, ip);
+  const claim = await claimSignInAttempt(email, ip, trustedDevice(cookieHeader, email));
   if (!claim.ok) throw new SignInThrottledError(claim.retryAfter);
   const user = await verifyCredentials(email, password).catch(async (error: unknown) => {
     await signInAbandoned(claim.attempt); // e.g. a full hashing pool: no password was judged
@@ -40,11 +43,14 @@ export async function authorizeCredentials(input: unknown, request: Request): Pr
     return null;
   }
   await signInSucceeded(claim.attempt);
+  await rememberDevice(cookieHeader, email);
   // Only now, after the password matched, may the answer differ for an unverified account.
   if (env.AUTH_REQUIRE_VERIFIED_EMAIL && !(await isEmailVerified(user.id))) {
     await sendVerificationEmail(user, { throttle: true });
     throw new EmailNotVerifiedError();
   }
-  const sessionSecret = await createSession(user.id, remember, { userAgent, ip });
-  return { ...user, sessionSecret };
+  const sessionSecret = await createSession(user, remember, { userAgent, ip });
+  // Null: the password was changed or reset while this one was being checked.
+  if (!sessionSecret) return null;
+  return { id: user.id, name: user.name, email: user.email, sessionSecret };
 }

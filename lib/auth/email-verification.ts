@@ -1,21 +1,30 @@
 import "server-only";
-import { consumeToken, issuedRecently, issueToken, revokeTokens } from "@/lib/auth/tokens";
+import { changeCredentials } from "@/lib/auth/credential-change";
+import { consumeToken, issuedRecently, issueToken } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { takeDailyMail } from "@/lib/mail/daily-cap";
 import { tokenLink } from "@/lib/mail/links";
 import { queueMail } from "@/lib/mail/send";
-import { emailChangedNoticeMail, verifyEmailMail } from "@/lib/mail/templates";
+import { accountExistsMail, emailChangedNoticeMail, verifyEmailMail } from "@/lib/mail/templates";
 import type { SecurityContext } from "@/lib/request-context";
 
 type Recipient = { id: string; name: string | null; email: string };
 
+export type VerificationMailResult = "sent" | "too-soon" | "daily-limit";
+
 /**
- * Emails a fresh verification link (the older one stops working). With `throttle`, does
- * nothing when a link went out less than a minute ago. Returns whether a link was sent.
+ * Emails a fresh verification link (the older one stops working), at most
+ * MAILS_PER_ADDRESS_PER_DAY times a day per address. With `throttle`, does nothing when a
+ * link went out less than a minute ago.
  */
-export async function sendVerificationEmail(user: Recipient, { throttle = false } = {}): Promise<boolean> {
-  if (throttle && (await issuedRecently(user.id, "verify-email"))) return false;
+export async function sendVerificationEmail(
+  user: Recipient,
+  { throttle = false } = {},
+): Promise<VerificationMailResult> {
+  if (throttle && (await issuedRecently(user.id, "verify-email"))) return "too-soon";
+  if (!(await takeDailyMail("verify-email", user.email))) return "daily-limit";
   const secret = await issueToken({
     userId: user.id,
     email: user.email,
@@ -23,7 +32,17 @@ export async function sendVerificationEmail(user: Recipient, { throttle = false 
     ttlSeconds: env.VERIFY_EMAIL_TOKEN_TTL,
   });
   queueMail(verifyEmailMail(user.email, { name: user.name, link: tokenLink("/verify-email", secret) }));
-  return true;
+  return "sent";
+}
+
+/**
+ * Someone tried to register an address that has an account: its owner is told (within the
+ * daily cap), and the person registering sees what a new account would have shown.
+ */
+export async function notifyAccountExists(email: string, context: SecurityContext): Promise<void> {
+  const owner = await db.user.findUnique({ where: { email }, select: { name: true } });
+  if (!owner || !(await takeDailyMail("account-exists", email))) return;
+  queueMail(accountExistsMail(email, { name: owner.name, context }));
 }
 
 export type EmailConfirmation =
@@ -35,10 +54,13 @@ export type EmailConfirmation =
 /**
  * Uses up a link from /verify-email: a "verify-email" token confirms the address it was sent
  * to (if it is still the account's), a "change-email" token makes its address the account's.
+ * A change of address is a change of credentials: every session but the confirming browser's
+ * own (`current`, when it is signed in to this account) ends, and so does every other link.
  */
 export async function confirmEmailToken(
   secret: string,
   context: SecurityContext,
+  current?: { userId: string; sessionId: string },
 ): Promise<EmailConfirmation> {
   const verify = await consumeToken(secret, "verify-email");
   if (verify) {
@@ -47,37 +69,41 @@ export async function confirmEmailToken(
       data: { emailVerified: context.at },
     });
     if (count > 0) return { status: "verified", userId: verify.userId };
-    const current = await db.user.findFirst({
+    const existing = await db.user.findFirst({
       where: { id: verify.userId, email: verify.email },
       select: { id: true },
     });
-    return current ? { status: "verified", userId: current.id } : { status: "invalid" };
+    return existing ? { status: "verified", userId: existing.id } : { status: "invalid" };
   }
-  const change = await consumeToken(secret, "change-email");
-  if (!change) return { status: "invalid" };
-  const user = await db.user.findUnique({
-    where: { id: change.userId, disabledAt: null },
-    select: { name: true, email: true },
-  });
-  if (!user) return { status: "invalid" };
+  let previous: { name: string | null; email: string; newEmail: string; userId: string } | null;
   try {
-    await db.user.update({
-      where: { id: change.userId },
-      data: { email: change.email, emailVerified: context.at },
+    previous = await db.$transaction(async (tx) => {
+      const change = await consumeToken(secret, "change-email", tx);
+      if (!change) return null;
+      const user = await tx.user.findUnique({
+        where: { id: change.userId, disabledAt: null },
+        select: { name: true, email: true },
+      });
+      if (!user) return null;
+      const keepSessionId = current?.userId === change.userId ? current.sessionId : undefined;
+      const data = { email: change.email, emailVerified: context.at };
+      if (!(await changeCredentials(tx, change.userId, data, { keepSessionId }))) return null;
+      return { ...user, newEmail: change.email, userId: change.userId };
     });
   } catch (error) {
+    // The new address got an account of its own since the link was sent.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       return { status: "email-taken" };
     }
     throw error;
   }
-  // Links sent to the old address must not keep working for it.
-  await revokeTokens(change.userId, "reset-password");
-  await revokeTokens(change.userId, "verify-email");
-  if (user.email !== change.email) {
-    queueMail(emailChangedNoticeMail(user.email, { name: user.name, newEmail: change.email, context }));
+  if (!previous) return { status: "invalid" };
+  if (previous.email !== previous.newEmail) {
+    queueMail(
+      emailChangedNoticeMail(previous.email, { name: previous.name, newEmail: previous.newEmail, context }),
+    );
   }
-  return { status: "email-changed", userId: change.userId };
+  return { status: "email-changed", userId: previous.userId };
 }
 
 export async function isEmailVerified(userId: string): Promise<boolean> {

@@ -1,8 +1,7 @@
 import "server-only";
+import { changeCredentials } from "@/lib/auth/credential-change";
 import { hashPassword } from "@/lib/auth/password";
-import { revokeUserSessions } from "@/lib/auth/sessions";
-import { clearSignInFailures } from "@/lib/auth/sign-in-throttle";
-import { consumeToken, issuedRecently, issueToken, revokeTokens, tokenDigest } from "@/lib/auth/tokens";
+import { consumeToken, issuedRecently, issueToken, tokenDigest } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { tokenLink } from "@/lib/mail/links";
@@ -44,8 +43,10 @@ export async function isResetTokenUsable(secret: string): Promise<boolean> {
 }
 
 /**
- * Sets a new password from a reset link: uses the token up, signs out every session,
- * voids other emailed links and mails a notice. Returns false when the link is not valid.
+ * Sets a new password from a reset link. In one transaction: the token is used up, the new
+ * hash stored, every session and every other emailed link of the account ends (a pending
+ * address change above all: the reset is how an owner takes the account back) and the
+ * sign-in lockout is lifted. Then a notice is mailed. Returns false when the link is not valid.
  */
 export async function resetPassword(
   secret: string,
@@ -55,21 +56,24 @@ export async function resetPassword(
   // Hash before using the token up, so a busy or failing hash does not cost the user their link.
   if (!(await isResetTokenUsable(secret))) return false;
   const passwordHash = await hashPassword(newPassword);
-  const token = await consumeToken(secret, "reset-password");
-  if (!token) return false;
-  const user = await db.user.findFirst({
-    where: { id: token.userId, email: token.email, disabledAt: null },
-    select: { id: true, name: true, email: true, emailVerified: true },
+  const user = await db.$transaction(async (tx) => {
+    const token = await consumeToken(secret, "reset-password", tx);
+    if (!token) return null;
+    const holder = await tx.user.findFirst({
+      where: { id: token.userId, email: token.email, disabledAt: null },
+      select: { id: true, name: true, email: true, emailVerified: true },
+    });
+    if (!holder) return null;
+    // The link reached this address, which proves it is the user's.
+    await changeCredentials(tx, holder.id, {
+      passwordHash,
+      emailVerified: holder.emailVerified ?? context.at,
+    });
+    // The way out of a sign-in lock, even at the hard stop.
+    await tx.signInFailure.deleteMany({ where: { email: holder.email } });
+    return holder;
   });
   if (!user) return false;
-  await db.user.update({
-    where: { id: user.id },
-    // The link reached this address, which proves it is the user's.
-    data: { passwordHash, emailVerified: user.emailVerified ?? context.at },
-  });
-  await revokeUserSessions(user.id);
-  await revokeTokens(user.id, "reset-password");
-  await clearSignInFailures(user.email); // the way out of a sign-in lock, even at the hard stop
   queueMail(passwordChangedMail(user.email, { name: user.name, context }));
   return true;
 }

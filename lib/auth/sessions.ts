@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 
 export type SessionClient = { userAgent: string | null; ip: string | null };
-export type ActiveSession = { sessionId: string; userId: string };
+export type ActiveSession = { sessionId: string; userId: string; expiresAt: Date };
 
 // lastSeenAt is written at most this often, so a busy page is not a write per request.
 const TOUCH_INTERVAL_MS = 60_000;
@@ -18,29 +18,49 @@ function lifetimes(remember: boolean) {
     : { maxAge: env.SESSION_MAX_AGE, idle: env.SESSION_IDLE_TIMEOUT };
 }
 
-/** Opens a new session (a fresh secret on every sign-in: no fixation) and returns its secret. */
-export async function createSession(userId: string, remember: boolean, client: SessionClient) {
+/** Who a session is for: the user, and the credential version their proof was checked against. */
+export type SessionOwner = { id: string; credentialVersion: number };
+
+/**
+ * Opens a new session (a fresh secret on every sign-in: no fixation) and returns its secret,
+ * or null when the account's credentials changed since they were checked: a sign-in that
+ * read the old password hash just before a reset must not land a session just after it.
+ */
+export async function createSession(
+  owner: SessionOwner,
+  remember: boolean,
+  client: SessionClient,
+): Promise<string | null> {
   const secret = randomBytes(32).toString("base64url");
   const now = Date.now();
-  await db.$transaction([
-    db.session.deleteMany({ where: { userId, expires: { lte: new Date(now) } } }),
-    db.session.create({
+  const opened = await db.$transaction(async (tx) => {
+    // FOR SHARE waits for a password change in flight, then sees the version it wrote.
+    const current = await tx.$queryRaw<unknown[]>`
+      SELECT 1 FROM "User"
+      WHERE "id" = ${owner.id} AND "credentialVersion" = ${owner.credentialVersion} AND "disabledAt" IS NULL
+      FOR SHARE`;
+    if (current.length === 0) return false;
+    await tx.session.deleteMany({ where: { userId: owner.id, expires: { lte: new Date(now) } } });
+    await tx.session.create({
       data: {
         sessionToken: digest(secret),
-        userId,
+        userId: owner.id,
+        credentialVersion: owner.credentialVersion,
         remember,
         expires: new Date(now + lifetimes(remember).maxAge * 1000),
         userAgent: client.userAgent?.slice(0, 512) ?? null,
         ip: client.ip,
       },
-    }),
-  ]);
-  return secret;
+    });
+    return true;
+  });
+  return opened ? secret : null;
 }
 
 /**
  * The session for a secret while it exists, has not passed its absolute or idle expiry,
- * and its user is enabled; otherwise null (and an expired row is removed).
+ * its user is enabled and its credential version is still the user's; otherwise null (and
+ * a dead row is removed). `expiresAt` is when it will end if left idle from now on.
  */
 export async function validateSession(secret: string): Promise<ActiveSession | null> {
   const row = await db.session.findUnique({
@@ -51,20 +71,29 @@ export async function validateSession(secret: string): Promise<ActiveSession | n
       remember: true,
       expires: true,
       lastSeenAt: true,
-      user: { select: { disabledAt: true } },
+      credentialVersion: true,
+      user: { select: { disabledAt: true, credentialVersion: true } },
     },
   });
   if (!row) return null;
   const now = Date.now();
-  const idleDeadline = row.lastSeenAt.getTime() + lifetimes(row.remember).idle * 1000;
-  if (row.expires.getTime() <= now || idleDeadline <= now || row.user.disabledAt) {
+  const idle = lifetimes(row.remember).idle * 1000;
+  if (
+    row.expires.getTime() <= now ||
+    row.lastSeenAt.getTime() + idle <= now ||
+    row.user.disabledAt ||
+    row.credentialVersion !== row.user.credentialVersion
+  ) {
     await db.session.deleteMany({ where: { id: row.id } });
     return null;
   }
-  if (now - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+  let lastSeenAt = row.lastSeenAt.getTime();
+  if (now - lastSeenAt > TOUCH_INTERVAL_MS) {
+    lastSeenAt = now;
     await db.session.updateMany({ where: { id: row.id }, data: { lastSeenAt: new Date(now) } });
   }
-  return { sessionId: row.id, userId: row.userId };
+  const expiresAt = new Date(Math.min(row.expires.getTime(), lastSeenAt + idle));
+  return { sessionId: row.id, userId: row.userId, expiresAt };
 }
 
 export async function revokeSession(secret: string): Promise<void> {

@@ -1,43 +1,62 @@
 import "server-only";
-import { issueToken } from "@/lib/auth/tokens";
+import { issueToken, revokeTokens } from "@/lib/auth/tokens";
+import { rateLimitAddress } from "@/lib/client-ip";
 import { env } from "@/lib/env";
 import { tokenLink } from "@/lib/mail/links";
 import { queueMail } from "@/lib/mail/send";
 import { accountLockedMail } from "@/lib/mail/templates";
-import { consumeWith, NOW, rateLimitDb, refundWith, type Queryable } from "@/lib/rate-limit";
+import { consumeWith, forgetWith, NOW, rateLimitDb, refundWith, type Queryable } from "@/lib/rate-limit";
 import type { SecurityContext } from "@/lib/request-context";
 import { findUserForSignIn } from "@/lib/users";
 
 // Per account (any normalised email, known or not, so a lock reveals nothing about which
-// emails exist), whatever the client's address:
+// emails exist), whatever the client's address, for browsers that have not signed in to it
+// before (lib/auth/device-cookie.ts):
 export const DELAY_FROM = 5; // failures 5–9 wait 10, 20, 40, 80, 160 seconds
 export const DELAY_SECONDS = 10;
-export const LOCK_FROM = 10; // failure 10 locks 15 minutes, each further one doubles it…
+export const LOCK_FROM = 10; // from failure 10, each one locks for 15 minutes…
+// …and never longer (Keycloak's default ceiling): a lock must not become a way to keep the
+// owner out for days; their own browsers are not locked at all.
 export const LOCK_SECONDS = 15 * 60;
-export const LOCK_MAX_SECONDS = 24 * 3600; // …up to a day
-export const HARD_STOP = 100; // and at 100 only a password reset (or a success) unlocks
+export const HARD_STOP = 100; // NIST SP 800-63B: at 100, only a password reset (or a success) unlocks
+// A browser with a device cookie for the account has its own count: this many failures a day,
+// after which it is treated like any unknown browser.
+export const DEVICE_FAILURES_PER_DAY = 10;
 
-export type SignInAttempt = { email: string; address: string | null; failures: number };
+export type SignInAttempt = {
+  email: string;
+  address: string | null;
+  /** The device cookie's nonce when the attempt came from a browser the account trusts. */
+  device: string | null;
+  failures: number;
+};
 export type SignInClaim = { ok: true; attempt: SignInAttempt } | { ok: false; retryAfter: number };
 
-const addressKey = (address: string) => `sign-in:address:${address}`;
+const addressKey = (address: string) => `sign-in:address:${rateLimitAddress(address)}`;
 const addressRule = () => ({ limit: env.RATE_LIMIT_SIGN_IN_PER_ADDRESS, windowSeconds: 60 });
+const deviceKey = (device: string) => `sign-in:device:${device}`;
+const deviceRule = { limit: DEVICE_FAILURES_PER_DAY, windowSeconds: 86400 };
 
 /**
  * Claims the right to check one password for `email` from `address`. The attempt is
  * counted as a failure before the password is checked (one atomic upsert, which also sets
  * the wait the next attempt will face), so parallel guesses cannot slip past the count;
- * a success then gives it back. While the account waits, nothing is checked.
+ * a success then gives it back. While the account waits, nothing is checked, except from
+ * a trusted `device`, whose attempts are counted under its own key instead.
  */
 export async function claimSignInAttempt(
   email: string,
   address: string | null,
+  device: string | null,
   db?: Queryable,
 ): Promise<SignInClaim> {
   const pool = db ?? (await rateLimitDb());
   if (address) {
     const byAddress = await consumeWith(pool, addressKey(address), addressRule());
     if (!byAddress.ok) return byAddress;
+  }
+  if (device && (await consumeWith(pool, deviceKey(device), deviceRule)).ok) {
+    return { ok: true, attempt: { email, address, device, failures: 0 } };
   }
   const { rows } = await pool.query<{ failures: number }>(
     `INSERT INTO "SignInFailure" AS f ("email", "failures", "lockedUntil", "lastFailureAt")
@@ -47,8 +66,7 @@ export async function claimSignInAttempt(
        "lastFailureAt" = ${NOW},
        "lockedUntil" = CASE WHEN f."failures" + 1 >= ${HARD_STOP} THEN ${NOW} + interval '100 years'
          ELSE ${NOW} + make_interval(secs => CASE
-         WHEN f."failures" + 1 >= ${LOCK_FROM}
-           THEN LEAST(${LOCK_SECONDS} * power(2, f."failures" + 1 - ${LOCK_FROM}), ${LOCK_MAX_SECONDS})
+         WHEN f."failures" + 1 >= ${LOCK_FROM} THEN ${LOCK_SECONDS}
          WHEN f."failures" + 1 >= ${DELAY_FROM} THEN ${DELAY_SECONDS} * power(2, f."failures" + 1 - ${DELAY_FROM})
          ELSE 0 END) END
      WHERE f."lockedUntil" IS NULL OR f."lockedUntil" <= ${NOW}
@@ -56,9 +74,9 @@ export async function claimSignInAttempt(
     [email],
   );
   const claimed = rows[0];
-  if (claimed) return { ok: true, attempt: { email, address, failures: claimed.failures } };
+  if (claimed) return { ok: true, attempt: { email, address, device: null, failures: claimed.failures } };
   const wait = await pool.query<{ retryAfter: number }>(
-    `SELECT LEAST(GREATEST(1, CEIL(EXTRACT(EPOCH FROM ("lockedUntil" - ${NOW})))), ${LOCK_MAX_SECONDS})::int
+    `SELECT LEAST(GREATEST(1, CEIL(EXTRACT(EPOCH FROM ("lockedUntil" - ${NOW})))), ${LOCK_SECONDS})::int
        AS "retryAfter"
      FROM "SignInFailure" WHERE "email" = $1`,
     [email],
@@ -67,29 +85,35 @@ export async function claimSignInAttempt(
   return { ok: false, retryAfter: wait.rows[0]?.retryAfter ?? 1 };
 }
 
-/** The password was right: the account's count starts again and the address gets its hit back. */
+/** The password was right: the counts start again and the address gets its hit back. */
 export async function signInSucceeded(attempt: SignInAttempt, db?: Queryable): Promise<void> {
   const pool = db ?? (await rateLimitDb());
   await clearSignInFailures(attempt.email, pool);
+  if (attempt.device) await forgetWith(pool, deviceKey(attempt.device));
   if (attempt.address) await refundWith(pool, addressKey(attempt.address));
 }
 
-/** The password was wrong. When this failure started a lock, the account's owner hears of it. */
+/**
+ * The password was wrong. When this failure starts the account's lock (or its hard stop),
+ * pending address changes and confirmation links are voided, and the owner is mailed a
+ * reset link that leaves any reset link they already asked for working.
+ */
 export async function signInFailed(attempt: SignInAttempt, context: SecurityContext): Promise<void> {
-  if (attempt.failures < LOCK_FROM) return;
+  if (attempt.failures !== LOCK_FROM && attempt.failures !== HARD_STOP) return;
   const user = await findUserForSignIn(attempt.email);
   if (!user?.passwordHash || user.disabledAt) return;
+  await revokeTokens(user.id, ["change-email", "verify-email"]);
   const secret = await issueToken({
     userId: user.id,
     email: user.email,
     purpose: "reset-password",
-    ttlSeconds: 3600,
+    ttlSeconds: env.RESET_PASSWORD_TOKEN_TTL,
+    keepOlder: true,
   });
   queueMail(
     accountLockedMail(user.email, {
       name: user.name,
-      until:
-        attempt.failures >= HARD_STOP ? null : new Date(Date.now() + lockSeconds(attempt.failures) * 1000),
+      until: attempt.failures >= HARD_STOP ? null : new Date(Date.now() + LOCK_SECONDS * 1000),
       resetLink: tokenLink("/reset-password", secret),
       context,
     }),
@@ -102,13 +126,16 @@ export async function signInFailed(attempt: SignInAttempt, context: SecurityCont
  */
 export async function signInAbandoned(attempt: SignInAttempt): Promise<void> {
   const pool = await rateLimitDb();
-  await pool.query(
-    `UPDATE "SignInFailure"
-     SET "failures" = GREATEST("failures" - 1, 0),
-         "lockedUntil" = CASE WHEN "failures" - 1 < ${DELAY_FROM} THEN NULL ELSE "lockedUntil" END
-     WHERE "email" = $1 AND "failures" = $2`,
-    [attempt.email, attempt.failures],
-  );
+  if (attempt.device) await refundWith(pool, deviceKey(attempt.device));
+  else {
+    await pool.query(
+      `UPDATE "SignInFailure"
+       SET "failures" = GREATEST("failures" - 1, 0),
+           "lockedUntil" = CASE WHEN "failures" - 1 < ${DELAY_FROM} THEN NULL ELSE "lockedUntil" END
+       WHERE "email" = $1 AND "failures" = $2`,
+      [attempt.email, attempt.failures],
+    );
+  }
   if (attempt.address) await refundWith(pool, addressKey(attempt.address));
 }
 
@@ -116,12 +143,4 @@ export async function signInAbandoned(attempt: SignInAttempt): Promise<void> {
 export async function clearSignInFailures(email: string, db?: Queryable): Promise<void> {
   const pool = db ?? (await rateLimitDb());
   await pool.query(`DELETE FROM "SignInFailure" WHERE "email" = $1`, [email]);
-}
-
-/** How long the lock that starts at this many failures lasts (mirrors the SQL above). */
-export function lockSeconds(failures: number): number {
-  if (failures >= HARD_STOP) return 100 * 365 * 86400;
-  if (failures >= LOCK_FROM) return Math.min(LOCK_SECONDS * 2 ** (failures - LOCK_FROM), LOCK_MAX_SECONDS);
-  if (failures >= DELAY_FROM) return DELAY_SECONDS * 2 ** (failures - DELAY_FROM);
-  return 0;
 }

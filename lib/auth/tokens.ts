@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type TokenPurpose = "verify-email" | "reset-password" | "change-email";
 
@@ -9,27 +10,33 @@ export const tokenDigest = (secret: string) => createHash("sha256").update(secre
 
 /**
  * A new single-use token for a user and address. Older tokens of the same user and purpose
- * stop working, so only the latest link does.
+ * stop working, so only the latest link does, unless `keepOlder` (a link the system sends
+ * unasked must not void the one the owner asked for).
  */
 export async function issueToken(input: {
   userId: string;
   email: string;
   purpose: TokenPurpose;
   ttlSeconds: number;
+  keepOlder?: boolean;
 }): Promise<string> {
   const secret = randomBytes(32).toString("base64url");
-  await db.$transaction([
-    db.authToken.deleteMany({ where: { userId: input.userId, purpose: input.purpose } }),
-    db.authToken.create({
-      data: {
-        userId: input.userId,
-        email: input.email,
-        purpose: input.purpose,
-        tokenHash: tokenDigest(secret),
-        expiresAt: new Date(Date.now() + input.ttlSeconds * 1000),
-      },
-    }),
-  ]);
+  const create = db.authToken.create({
+    data: {
+      userId: input.userId,
+      email: input.email,
+      purpose: input.purpose,
+      tokenHash: tokenDigest(secret),
+      expiresAt: new Date(Date.now() + input.ttlSeconds * 1000),
+    },
+  });
+  if (input.keepOlder) await create;
+  else {
+    await db.$transaction([
+      db.authToken.deleteMany({ where: { userId: input.userId, purpose: input.purpose } }),
+      create,
+    ]);
+  }
   return secret;
 }
 
@@ -40,9 +47,10 @@ export async function issueToken(input: {
 export async function consumeToken(
   secret: string,
   purpose: TokenPurpose,
+  tx: Prisma.TransactionClient = db,
 ): Promise<{ userId: string; email: string } | null> {
   if (!secret || secret.length > 128) return null;
-  const rows = await db.$queryRaw<{ userId: string; email: string; expiresAt: Date }[]>`
+  const rows = await tx.$queryRaw<{ userId: string; email: string; expiresAt: Date }[]>`
     DELETE FROM "AuthToken"
     WHERE "tokenHash" = ${tokenDigest(secret)} AND "purpose" = ${purpose}
     RETURNING "userId", "email", "expiresAt"`;
@@ -51,9 +59,9 @@ export async function consumeToken(
   return { userId: row.userId, email: row.email };
 }
 
-/** Invalidates a user's outstanding tokens: all of them, or those of one purpose. */
-export async function revokeTokens(userId: string, purpose?: TokenPurpose): Promise<void> {
-  await db.authToken.deleteMany({ where: { userId, ...(purpose ? { purpose } : {}) } });
+/** Invalidates a user's outstanding tokens: all of them, or those of the given purposes. */
+export async function revokeTokens(userId: string, purposes?: TokenPurpose[]): Promise<void> {
+  await db.authToken.deleteMany({ where: { userId, ...(purposes ? { purpose: { in: purposes } } : {}) } });
 }
 
 /** At most one emailed link a minute per account and purpose, so no form can flood an inbox. */

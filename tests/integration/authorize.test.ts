@@ -1,4 +1,6 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
 import { authorizeCredentials } from "@/lib/auth/authorize";
 import { EmailNotVerifiedError } from "@/lib/auth/sign-in-errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";

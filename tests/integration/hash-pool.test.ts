@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { getPriority } from "node:os";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
 import { NextRequest } from "next/server";
 import bcrypt from "bcryptjs";
 import { GET, POST } from "@/app/api/auth/[...nextauth]/route";

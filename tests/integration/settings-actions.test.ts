@@ -32,12 +32,13 @@ vi.mock("@/lib/request-context", () => ({
 vi.mock("@/lib/mail/send", () => ({ queueMail: (message: MailMessage) => mocks.sent.push(message) }));
 
 const { changePasswordAction } = await import("@/app/(app)/settings/actions/password");
+const { openSession } = await import("@/tests/helpers/sessions");
 const { deleteAccountAction } = await import("@/app/(app)/settings/actions/delete-account");
 const { saveProfile } = await import("@/app/(app)/settings/actions/profile");
 const { revokeOtherSessionsAction, revokeSessionAction } =
   await import("@/app/(app)/settings/actions/sessions");
 const { hashPassword } = await import("@/lib/auth/password");
-const { createSession, validateSession } = await import("@/lib/auth/sessions");
+const { validateSession } = await import("@/lib/auth/sessions");
 const { db } = await import("@/lib/db");
 const { createUser, findUserById } = await import("@/lib/users");
 
@@ -53,8 +54,8 @@ async function signedInUser() {
     passwordHash: await hashPassword(PASSWORD, 4),
   });
   const client = { userAgent: "vitest", ip: null };
-  const here = (await validateSession(await createSession(user.id, false, client)))!.sessionId;
-  const other = (await validateSession(await createSession(user.id, false, client)))!.sessionId;
+  const here = (await validateSession(await openSession(user.id, false, client)))!.sessionId;
+  const other = (await validateSession(await openSession(user.id, false, client)))!.sessionId;
   return { user, here, other };
 }
 

@@ -5,8 +5,8 @@ const sent = vi.hoisted(() => [] as MailMessage[]);
 vi.mock("@/lib/mail/send", () => ({ queueMail: (message: MailMessage) => sent.push(message) }));
 
 const { deleteAccount } = await import("@/lib/account/delete-account");
+const { openSession } = await import("@/tests/helpers/sessions");
 const { hashPassword } = await import("@/lib/auth/password");
-const { createSession } = await import("@/lib/auth/sessions");
 const { issueToken } = await import("@/lib/auth/tokens");
 const { db } = await import("@/lib/db");
 const { createUser } = await import("@/lib/users");
@@ -46,8 +46,8 @@ async function userWithEverything() {
   n += 1;
   const email = `del${n}@example.com`;
   const user = await createUser({ name: `D${n}`, email, passwordHash: await hashPassword(PASSWORD, 4) });
-  await createSession(user.id, false, { userAgent: "a", ip: null });
-  await createSession(user.id, true, { userAgent: "b", ip: null });
+  await openSession(user.id, false, { userAgent: "a", ip: null });
+  await openSession(user.id, true, { userAgent: "b", ip: null });
   await db.account.create({
     data: { userId: user.id, type: "oauth", provider: "example", providerAccountId: `acct-${n}` },
   });
@@ -89,7 +89,7 @@ describe("deleting the account", () => {
   it("a wrong current password deletes nothing", async () => {
     const user = await userWithEverything();
     const before = await rowsReferring(user.id, user.email);
-    expect(await deleteAccount(user, "not my password", context)).toBe("wrong-password");
+    expect(await deleteAccount(user, "not my password", context)).toEqual({ refused: "wrong-password" });
     expect(await rowsReferring(user.id, user.email)).toEqual(before);
     expect(sent).toHaveLength(0);
   });

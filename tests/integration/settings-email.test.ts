@@ -100,7 +100,7 @@ describe("changing the email address in settings", () => {
       { newEmail: "someone-else@example.com", currentPassword: "wrong password" },
       context,
     );
-    expect(result).toBe("wrong-password");
+    expect(result).toEqual({ refused: "wrong-password" });
     expect(sent).toHaveLength(0);
     expect(await db.authToken.count({ where: { userId: user.id } })).toBe(0);
   });

@@ -5,9 +5,10 @@ const sent = vi.hoisted(() => [] as MailMessage[]);
 vi.mock("@/lib/mail/send", () => ({ queueMail: (message: MailMessage) => sent.push(message) }));
 
 const { changePassword } = await import("@/lib/account/change-password");
+const { openSession } = await import("@/tests/helpers/sessions");
 const { verifyCredentials } = await import("@/lib/auth/credentials");
 const { hashPassword } = await import("@/lib/auth/password");
-const { createSession, validateSession } = await import("@/lib/auth/sessions");
+const { validateSession } = await import("@/lib/auth/sessions");
 const { issueToken, consumeToken } = await import("@/lib/auth/tokens");
 const { createUser } = await import("@/lib/users");
 
@@ -30,8 +31,8 @@ beforeEach(() => {
 describe("changing the password in settings", () => {
   it("keeps this session, ends every other one, voids reset links and sends a notice", async () => {
     const user = await makeUser();
-    const here = await createSession(user.id, false, client);
-    const elsewhere = await Promise.all([1, 2].map(() => createSession(user.id, true, client)));
+    const here = await openSession(user.id, false, client);
+    const elsewhere = await Promise.all([1, 2].map(() => openSession(user.id, true, client)));
     const hereId = (await validateSession(here))!.sessionId;
     const resetLink = await issueToken({
       userId: user.id,
@@ -64,8 +65,8 @@ describe("changing the password in settings", () => {
 
   it("a wrong current password changes nothing and ends no session", async () => {
     const user = await makeUser();
-    const here = await createSession(user.id, false, client);
-    const elsewhere = await createSession(user.id, false, client);
+    const here = await openSession(user.id, false, client);
+    const elsewhere = await openSession(user.id, false, client);
     const hereId = (await validateSession(here))!.sessionId;
 
     const result = await changePassword(
@@ -75,7 +76,7 @@ describe("changing the password in settings", () => {
       context,
     );
 
-    expect(result).toBe("wrong-password");
+    expect(result).toEqual({ refused: "wrong-password" });
     expect(await validateSession(elsewhere)).not.toBeNull();
     expect(await verifyCredentials(user.email, PASSWORD)).toMatchObject({ id: user.id });
     expect(sent).toHaveLength(0);

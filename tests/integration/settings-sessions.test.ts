@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createSession, listUserSessions, revokeSessionById, validateSession } from "@/lib/auth/sessions";
+import { listUserSessions, revokeSessionById, validateSession } from "@/lib/auth/sessions";
 import { createUser } from "@/lib/users";
+import { openSession } from "@/tests/helpers/sessions";
 
 let n = 0;
 async function makeUser() {
@@ -8,7 +9,7 @@ async function makeUser() {
   return createUser({ name: `L${n}`, email: `list${n}@example.com`, passwordHash: "x" });
 }
 const open = async (userId: string, remember: boolean, userAgent = "ua", ip: string | null = "192.0.2.1") =>
-  (await validateSession(await createSession(userId, remember, { userAgent, ip })))!.sessionId;
+  (await validateSession(await openSession(userId, remember, { userAgent, ip })))!.sessionId;
 
 afterEach(() => {
   vi.useRealTimers();

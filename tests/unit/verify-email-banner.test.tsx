@@ -39,15 +39,25 @@ describe("the unconfirmed-address banner", () => {
 });
 
 describe("resendVerificationEmail", () => {
-  it("sends a new link, at most one a minute", async () => {
+  it("sends a new link, at most one a minute and 3 a day", async () => {
     currentUser.mockResolvedValue(user);
-    sendVerificationEmail.mockResolvedValueOnce(true).mockResolvedValueOnce(false);
+    sendVerificationEmail
+      .mockResolvedValueOnce("sent")
+      .mockResolvedValueOnce("too-soon")
+      .mockResolvedValueOnce("daily-limit");
     expect(await resendVerificationEmail()).toEqual({
       status: "success",
       message: "We have sent a new link to ada@example.com.",
     });
     expect(sendVerificationEmail).toHaveBeenCalledWith(user, { throttle: true });
-    expect((await resendVerificationEmail()).status).toBe("error");
+    expect(await resendVerificationEmail()).toEqual({
+      status: "error",
+      message: expect.stringMatching(/less than a minute ago/),
+    });
+    expect(await resendVerificationEmail()).toEqual({
+      status: "error",
+      message: expect.stringMatching(/at most 3 confirmation emails a day/),
+    });
   });
 
   it("sends nothing when the form is throttled or the address is already confirmed", async () => {

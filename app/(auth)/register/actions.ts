@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { formValues, invalidState, type FormState } from "@/lib/action-state";
 import { signInFailureMessage } from "@/lib/auth/messages";
-import { sendVerificationEmail } from "@/lib/auth/email-verification";
+import { notifyAccountExists, sendVerificationEmail } from "@/lib/auth/email-verification";
 import { hashPassword } from "@/lib/auth/password";
 import { serverPasswordPolicy } from "@/lib/auth/password-policy";
 import { signInWithPassword } from "@/lib/auth/sign-in";
@@ -12,6 +12,7 @@ import { safeCallbackUrl } from "@/lib/callback-url";
 import { env } from "@/lib/env";
 import { throttleForm } from "@/lib/form-throttle";
 import { withNotice } from "@/lib/redirect-notice";
+import { securityContext } from "@/lib/request-context";
 import { createUser, EmailTakenError, type PublicUser } from "@/lib/users";
 import { registerSchema } from "@/lib/validations/auth";
 
@@ -34,6 +35,12 @@ export async function register(_previous: FormState, formData: FormData): Promis
       };
     }
     if (!(error instanceof EmailTakenError)) throw error;
+    // With confirmation required, a taken address answers exactly like a free one, and its
+    // owner hears of the attempt; without it the outcome shows anyway (no inbox step).
+    if (env.AUTH_REQUIRE_VERIFIED_EMAIL) {
+      await notifyAccountExists(email, await securityContext());
+      redirect("/check-email");
+    }
     return {
       status: "error",
       message: "Please correct the highlighted fields.",

@@ -7,7 +7,7 @@ import { requireSession } from "@/lib/dal";
 import { throttleForm } from "@/lib/form-throttle";
 import { securityContext } from "@/lib/request-context";
 import { deleteAccountSchema } from "@/lib/validations/settings";
-import { unlessBusy, WRONG_CURRENT_PASSWORD } from "./messages";
+import { withCurrentPassword } from "./messages";
 
 export async function deleteAccountAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const { user } = await requireSession("/settings");
@@ -16,9 +16,8 @@ export async function deleteAccountAction(_previous: FormState, formData: FormDa
   const limited = await throttleForm("settings-delete", user.email);
   if (limited) return limited;
   const context = await securityContext();
-  const result = await unlessBusy(() => deleteAccount(user, parsed.data.currentPassword, context));
+  const result = await withCurrentPassword(() => deleteAccount(user, parsed.data.currentPassword, context));
   if (typeof result !== "string") return result;
-  if (result === "wrong-password") return WRONG_CURRENT_PASSWORD;
   // The session rows went with the user; this clears the cookie and lands on the home page.
   await signOut({ redirectTo: "/?notice=account-deleted" });
   return { status: "success" };

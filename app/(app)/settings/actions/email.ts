@@ -6,7 +6,7 @@ import { requireSession } from "@/lib/dal";
 import { throttleForm } from "@/lib/form-throttle";
 import { securityContext } from "@/lib/request-context";
 import { changeEmailSchema } from "@/lib/validations/settings";
-import { unlessBusy, WRONG_CURRENT_PASSWORD } from "./messages";
+import { withCurrentPassword } from "./messages";
 
 export async function changeEmailAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const { user } = await requireSession("/settings");
@@ -15,9 +15,8 @@ export async function changeEmailAction(_previous: FormState, formData: FormData
   const limited = await throttleForm("settings-email", user.email, parsed.data.newEmail);
   if (limited) return limited;
   const context = await securityContext();
-  const result = await unlessBusy(() => requestEmailChange(user, parsed.data, context));
+  const result = await withCurrentPassword(() => requestEmailChange(user, parsed.data, context));
   if (typeof result !== "string") return result;
-  if (result === "wrong-password") return WRONG_CURRENT_PASSWORD;
   if (result === "same-address") {
     return {
       status: "error",

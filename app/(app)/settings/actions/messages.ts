@@ -1,6 +1,8 @@
 import type { FormState } from "@/lib/action-state";
+import type { PasswordRefusal } from "@/lib/account/current-password";
 import { signInFailureMessage } from "@/lib/auth/messages";
 import { HashingBusyError } from "@/lib/auth/sign-in-errors";
+import { tooManyAttemptsMessage } from "@/lib/form-throttle";
 
 /** The answer when the current password given for a sensitive change is wrong. */
 export const WRONG_CURRENT_PASSWORD: FormState = {
@@ -10,12 +12,19 @@ export const WRONG_CURRENT_PASSWORD: FormState = {
 };
 
 /**
- * Runs a step that checks or hashes a password; a full hashing pool becomes a form
- * message (try again shortly) instead of a server error.
+ * Runs a change that first checks the current password. A refusal (wrong password, or the
+ * account's sign-in lockout) and a full hashing pool become form messages instead of a
+ * server error; anything else the change answers is passed on.
  */
-export async function unlessBusy<T>(step: () => Promise<T>): Promise<T | FormState> {
+export async function withCurrentPassword<T extends string>(
+  change: () => Promise<T | PasswordRefusal>,
+): Promise<T | FormState> {
   try {
-    return await step();
+    const result = await change();
+    if (typeof result === "string") return result;
+    return result.refused === "throttled"
+      ? { status: "error", message: tooManyAttemptsMessage(result.retryAfter) }
+      : WRONG_CURRENT_PASSWORD;
   } catch (error) {
     if (!(error instanceof HashingBusyError)) throw error;
     return {

@@ -8,7 +8,7 @@ import { requireSession } from "@/lib/dal";
 import { throttleForm } from "@/lib/form-throttle";
 import { securityContext } from "@/lib/request-context";
 import { changePasswordSchemaFor } from "@/lib/validations/settings";
-import { unlessBusy, WRONG_CURRENT_PASSWORD } from "./messages";
+import { withCurrentPassword } from "./messages";
 
 export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const { user, sessionId } = await requireSession("/settings");
@@ -18,9 +18,16 @@ export async function changePasswordAction(_previous: FormState, formData: FormD
   const limited = await throttleForm("settings-password", user.email);
   if (limited) return limited;
   const context = await securityContext();
-  const result = await unlessBusy(() => changePassword(user, sessionId, parsed.data, context));
+  const result = await withCurrentPassword(() => changePassword(user, sessionId, parsed.data, context));
   if (typeof result !== "string") return result;
-  if (result === "wrong-password") return WRONG_CURRENT_PASSWORD;
+  if (result === "conflict") {
+    return {
+      status: "error",
+      message:
+        "Your password was changed by another request a moment ago, so this change was not made. " +
+        "Enter the password now in effect as your current password and try again.",
+    };
+  }
   revalidatePath("/settings");
   return {
     status: "success",

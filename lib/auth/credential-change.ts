@@ -1,0 +1,41 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * In the caller's transaction: the account's credentials change (a new password, a new
+ * address). Bumps the credential version, so every session opened against the old one
+ * ends, now or whenever it lands; keeps `keepSessionId` (the session making the change)
+ * by moving it to the new version; and voids every outstanding emailed link, so that no
+ * link issued before the change (a pending address move above all) survives it.
+ * With `expectedVersion`, changes nothing and returns false unless the version is still
+ * that one: a compare-and-swap against a parallel change.
+ */
+export async function changeCredentials(
+  tx: Tx,
+  userId: string,
+  data: Prisma.UserUpdateManyMutationInput,
+  options: { expectedVersion?: number; keepSessionId?: string } = {},
+): Promise<boolean> {
+  const { expectedVersion, keepSessionId } = options;
+  const updated = await tx.user.updateManyAndReturn({
+    where: {
+      id: userId,
+      disabledAt: null,
+      ...(expectedVersion === undefined ? {} : { credentialVersion: expectedVersion }),
+    },
+    data: { ...data, credentialVersion: { increment: 1 } },
+    select: { credentialVersion: true },
+  });
+  const credentialVersion = updated[0]?.credentialVersion;
+  if (credentialVersion === undefined) return false;
+  await tx.session.deleteMany({
+    where: { userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
+  });
+  if (keepSessionId) {
+    await tx.session.updateMany({ where: { id: keepSessionId, userId }, data: { credentialVersion } });
+  }
+  await tx.authToken.deleteMany({ where: { userId } });
+  return true;
+}

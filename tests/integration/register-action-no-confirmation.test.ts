@@ -1,0 +1,33 @@
+// With AUTH_REQUIRE_VERIFIED_EMAIL=false a new account is signed in at once, so hiding that an
+// address is taken would hide nothing: the form says so.
+import { describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  process.env.BCRYPT_COST = "4";
+  process.env.AUTH_REQUIRE_VERIFIED_EMAIL = "false";
+});
+const sent = vi.hoisted(() => [] as unknown[]);
+vi.mock("@/lib/mail/send", () => ({ queueMail: (message: unknown) => sent.push(message) }));
+vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
+
+const { register } = await import("@/app/(auth)/register/actions");
+const { createUser } = await import("@/lib/users");
+
+describe("registering a taken address without required confirmation", () => {
+  it("is a field error on Email, and no mail", async () => {
+    await createUser({ name: "Owner", email: "taken@example.com", passwordHash: "x" });
+    const data = new FormData();
+    const password = "a long and unusual passphrase";
+    for (const [key, value] of Object.entries({
+      name: "Someone",
+      email: "taken@example.com",
+      password,
+      confirmPassword: password,
+    })) {
+      data.set(key, value);
+    }
+    const state = await register({ status: "idle" }, data);
+    expect(state.fieldErrors?.email).toEqual([expect.stringMatching(/already exists/i)]);
+    expect(sent).toHaveLength(0);
+  });
+});
