@@ -6,6 +6,8 @@ import { authorizeCredentials } from "@/lib/auth/authorize";
 import { revokeSession, validateSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { recordEvent } from "@/lib/events/record";
+import { securityContext } from "@/lib/request-context";
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
@@ -43,7 +45,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   events: {
     async signOut(message) {
-      if ("token" in message && message.token?.sid) await revokeSession(message.token.sid);
+      if (!("token" in message) || !message.token?.sid) return;
+      const userId = await revokeSession(message.token.sid);
+      // No row, no event: a deleted account's last sign-out must not log its address.
+      if (userId) await recordEvent({ kind: "signed-out", userId, context: await securityContext() });
     },
   },
   logger: {

@@ -178,6 +178,7 @@ export class SettingsPage {
   readonly password: Locator;
   readonly email: Locator;
   readonly sessions: Locator;
+  readonly recentActivity: Locator;
   readonly deleteAccount: Locator;
 
   readonly name: Locator;
@@ -202,6 +203,7 @@ export class SettingsPage {
     this.password = region(/^password$/i);
     this.email = region(/^email$/i);
     this.sessions = region(/^sessions$/i);
+    this.recentActivity = region(/^recent activity$/i);
     this.deleteAccount = region(/^delete account$/i);
 
     this.name = this.profile.getByLabel(/^name$/i);

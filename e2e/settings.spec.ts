@@ -218,6 +218,37 @@ test.describe("/settings", () => {
     await expect(page.getByRole("main").getByRole("alert")).toContainText(/incorrect email or password/i);
   });
 
+  test.describe("Recent activity", () => {
+    test.use({ timezoneId: "Asia/Tokyo" });
+
+    test("Recent activity shows a sign-in with its address and device, and a failed attempt", async ({
+      browser,
+      page,
+      user,
+    }) => {
+      await signUp(page, user);
+      const elsewhere = await (await browser.newContext()).newPage();
+      const loginPage = new LoginPage(elsewhere);
+      await loginPage.goto();
+      await loginPage.signIn(user.email, `${user.password} but wrong`);
+      await expect(elsewhere.getByRole("alert").filter({ hasText: /./ })).toBeVisible();
+
+      const settings = new SettingsPage(page);
+      await settings.goto();
+      const rows = settings.recentActivity.getByRole("row");
+      const what = (name: RegExp) => rows.filter({ has: page.getByRole("rowheader", { name }) });
+      const failed = what(/^failed sign-in attempt$/i);
+      await expect(failed).toHaveCount(1);
+      await expect(failed).toContainText("127.0.0.1");
+      await expect(failed).toContainText(/chrome/i);
+      const signedIn = what(/^signed in$/i);
+      await expect(signedIn.first()).toContainText("127.0.0.1");
+      await expect(signedIn.first()).toContainText(/chrome on linux/i);
+      // Once hydrated, the time is in the viewer's own zone, and says which.
+      await expect(signedIn.first().locator("time")).toHaveText(/GMT\+9$/);
+    });
+  });
+
   test("signed out, /settings sends to the sign-in page and back", async ({ page }) => {
     await page.goto("/settings");
     await page.waitForURL((url) => url.pathname === "/login");

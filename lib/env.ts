@@ -53,6 +53,7 @@ const schema = z
     SESSION_IDLE_TIMEOUT: seconds(2 * 3600),
     SESSION_REMEMBER_MAX_AGE: seconds(30 * 24 * 3600),
     SESSION_REMEMBER_IDLE_TIMEOUT: seconds(7 * 24 * 3600),
+    SECURITY_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.AUTH_SECRET) {

@@ -48,6 +48,11 @@ export function findUserForSignIn(email: string) {
   });
 }
 
+/** The id of the account with this (normalised) email, or null. */
+export async function accountIdOf(email: string): Promise<string | null> {
+  return (await db.user.findUnique({ where: { email }, select: { id: true } }))?.id ?? null;
+}
+
 /** A stronger hash of the same password (not a change of credentials): only over `previous`. */
 export async function replacePasswordHash(id: string, previous: string, passwordHash: string) {
   await db.user.updateMany({ where: { id, passwordHash: previous }, data: { passwordHash } });

@@ -3,9 +3,10 @@ import type { AccountHolder } from "@/lib/account/change-password";
 import { checkCurrentPassword, type PasswordRefusal } from "@/lib/account/current-password";
 import { issueToken, revokeTokens } from "@/lib/auth/tokens";
 import { env } from "@/lib/env";
+import { recordEvent } from "@/lib/events/record";
 import { tokenLink } from "@/lib/mail/links";
 import { queueMail } from "@/lib/mail/send";
-import { emailChangeRequestedMail, emailChangeRequestedNoticeMail } from "@/lib/mail/templates";
+import { emailChangeRequestedMail } from "@/lib/mail/templates";
 import type { SecurityContext } from "@/lib/request-context";
 import { isEmailTaken } from "@/lib/users";
 
@@ -39,8 +40,9 @@ export async function requestEmailChange(
     // does about the same work either way.
     await revokeTokens(user.id, ["change-email"]);
   }
-  queueMail(
-    emailChangeRequestedNoticeMail(user.email, { name: user.name, newEmail: input.newEmail, context }),
+  await recordEvent(
+    { kind: "email.change-requested", userId: user.id, context },
+    { to: user, data: { newEmail: input.newEmail } },
   );
   return "requested";
 }

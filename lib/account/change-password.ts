@@ -3,8 +3,7 @@ import { checkCurrentPassword, type PasswordRefusal } from "@/lib/account/curren
 import { changeCredentials } from "@/lib/auth/credential-change";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
-import { queueMail } from "@/lib/mail/send";
-import { passwordChangedMail } from "@/lib/mail/templates";
+import { recordEvent } from "@/lib/events/record";
 import type { SecurityContext } from "@/lib/request-context";
 
 export type AccountHolder = { id: string; name: string | null; email: string };
@@ -33,6 +32,6 @@ export async function changePassword(
     ),
   );
   if (!changed) return "conflict";
-  queueMail(passwordChangedMail(user.email, { name: user.name, context }));
+  await recordEvent({ kind: "password.changed", userId: user.id, context }, { to: user, data: {} });
   return "changed";
 }

@@ -1,8 +1,7 @@
 import "server-only";
 import type { AccountHolder } from "@/lib/account/change-password";
 import { checkCurrentPassword, type PasswordRefusal } from "@/lib/account/current-password";
-import { accountDeletedMail } from "@/lib/mail/templates";
-import { queueMail } from "@/lib/mail/send";
+import { recordEvent } from "@/lib/events/record";
 import type { SecurityContext } from "@/lib/request-context";
 import { deleteUser } from "@/lib/users";
 
@@ -15,7 +14,7 @@ export async function deleteAccount(
   const check = await checkCurrentPassword(user.id, currentPassword, context);
   if ("refused" in check) return check;
   if (await deleteUser(user.id, user.email)) {
-    queueMail(accountDeletedMail(user.email, { name: user.name, context }));
+    await recordEvent({ kind: "account.deleted", userId: user.id, context }, { to: user, data: {} });
   }
   return "deleted";
 }

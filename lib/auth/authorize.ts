@@ -15,6 +15,9 @@ import {
 } from "@/lib/auth/sign-in-throttle";
 import { clientIp } from "@/lib/client-ip";
 import { env } from "@/lib/env";
+import { recordEvent } from "@/lib/events/record";
+import { hasSignedInBefore } from "@/lib/events/recent";
+import { accountIdOf } from "@/lib/users";
 import { loginSchema } from "@/lib/validations/auth";
 
 /**
@@ -29,17 +32,22 @@ export async function authorizeCredentials(input: unknown, request: Request): Pr
   const ip = clientIp(request.headers);
   const userAgent = request.headers.get("user-agent");
   const cookieHeader = request.headers.get("cookie");
+  const context = { at: new Date(), ip, userAgent: userAgent?.slice(0, 512) ?? null };
+  const device = trustedDevice(cookieHeader, email);
   // Throttled per account and per address before any password is checked (the same
   // answer for known and unknown emails); see lib/auth/sign-in-throttle.ts.
   assertHashingCapacity(); // a full hashing pool: 503 at once, no database work (lib/auth/hash-pool.ts)
-  const claim = await claimSignInAttempt(email, ip, trustedDevice(cookieHeader, email));
+  const claim = await claimSignInAttempt(email, ip, device);
   if (!claim.ok) throw new SignInThrottledError(claim.retryAfter);
   const user = await verifyCredentials(email, password).catch(async (error: unknown) => {
     await signInAbandoned(claim.attempt); // e.g. a full hashing pool: no password was judged
     throw error;
   });
   if (!user) {
-    await signInFailed(claim.attempt, { at: new Date(), ip, userAgent: userAgent?.slice(0, 512) ?? null });
+    await signInFailed(claim.attempt, context);
+    // On the account's own log when there is one; for an unknown email, a row that names nobody.
+    const details = { method: "password" };
+    await recordEvent({ kind: "sign-in.failed", userId: await accountIdOf(email), context, details });
     return null;
   }
   await signInSucceeded(claim.attempt);
@@ -52,5 +60,9 @@ export async function authorizeCredentials(input: unknown, request: Request): Pr
   const sessionSecret = await createSession(user, remember, { userAgent, ip });
   // Null: the password was changed or reset while this one was being checked.
   if (!sessionSecret) return null;
+  // A browser the account has not signed in from is news to its owner, except the very first.
+  const newDevice = device === null && (await hasSignedInBefore(user.id));
+  const event = { kind: "sign-in.succeeded", userId: user.id, context, details: { method: "password" } } as const;
+  await (newDevice ? recordEvent(event, { to: user, data: {} }) : recordEvent(event));
   return { id: user.id, name: user.name, email: user.email, sessionSecret };
 }

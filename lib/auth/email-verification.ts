@@ -3,11 +3,12 @@ import { changeCredentials } from "@/lib/auth/credential-change";
 import { consumeToken, issuedRecently, issueToken } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { recordEvent } from "@/lib/events/record";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { takeDailyMail } from "@/lib/mail/daily-cap";
 import { tokenLink } from "@/lib/mail/links";
 import { queueMail } from "@/lib/mail/send";
-import { accountExistsMail, emailChangedNoticeMail, verifyEmailMail } from "@/lib/mail/templates";
+import { accountExistsMail, verifyEmailMail } from "@/lib/mail/templates";
 import type { SecurityContext } from "@/lib/request-context";
 
 type Recipient = { id: string; name: string | null; email: string };
@@ -68,7 +69,10 @@ export async function confirmEmailToken(
       where: { id: verify.userId, email: verify.email, emailVerified: null },
       data: { emailVerified: context.at },
     });
-    if (count > 0) return { status: "verified", userId: verify.userId };
+    if (count > 0) {
+      await recordEvent({ kind: "email.confirmed", userId: verify.userId, context });
+      return { status: "verified", userId: verify.userId };
+    }
     const existing = await db.user.findFirst({
       where: { id: verify.userId, email: verify.email },
       select: { id: true },
@@ -98,11 +102,11 @@ export async function confirmEmailToken(
     throw error;
   }
   if (!previous) return { status: "invalid" };
-  if (previous.email !== previous.newEmail) {
-    queueMail(
-      emailChangedNoticeMail(previous.email, { name: previous.name, newEmail: previous.newEmail, context }),
-    );
-  }
+  // The notice goes to the old address: the one an attacker who moved the account does not hold.
+  await recordEvent(
+    { kind: "email.changed", userId: previous.userId, context },
+    { to: { email: previous.email, name: previous.name }, data: { newEmail: previous.newEmail } },
+  );
   return { status: "email-changed", userId: previous.userId };
 }
 

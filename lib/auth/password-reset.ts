@@ -4,9 +4,10 @@ import { hashPassword } from "@/lib/auth/password";
 import { consumeToken, issuedRecently, issueToken, tokenDigest } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { recordEvent } from "@/lib/events/record";
 import { tokenLink } from "@/lib/mail/links";
-import { deliverWithRetries, queueMail } from "@/lib/mail/send";
-import { passwordChangedMail, resetPasswordMail } from "@/lib/mail/templates";
+import { deliverWithRetries } from "@/lib/mail/send";
+import { resetPasswordMail } from "@/lib/mail/templates";
 import type { SecurityContext } from "@/lib/request-context";
 
 /**
@@ -74,6 +75,6 @@ export async function resetPassword(
     return holder;
   });
   if (!user) return false;
-  queueMail(passwordChangedMail(user.email, { name: user.name, context }));
+  await recordEvent({ kind: "password.reset", userId: user.id, context }, { to: user, data: {} });
   return true;
 }

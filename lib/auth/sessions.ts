@@ -96,8 +96,11 @@ export async function validateSession(secret: string): Promise<ActiveSession | n
   return { sessionId: row.id, userId: row.userId, expiresAt };
 }
 
-export async function revokeSession(secret: string): Promise<void> {
-  await db.session.deleteMany({ where: { sessionToken: digest(secret) } });
+/** Ends the session of this secret; the user it belonged to, or null when there was none. */
+export async function revokeSession(secret: string): Promise<string | null> {
+  const rows = await db.$queryRaw<{ userId: string }[]>`
+    DELETE FROM "Session" WHERE "sessionToken" = ${digest(secret)} RETURNING "userId"`;
+  return rows[0]?.userId ?? null;
 }
 
 export type SessionSummary = {

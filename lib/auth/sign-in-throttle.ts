@@ -2,9 +2,8 @@ import "server-only";
 import { issueToken, revokeTokens } from "@/lib/auth/tokens";
 import { rateLimitAddress } from "@/lib/client-ip";
 import { env } from "@/lib/env";
+import { recordEvent } from "@/lib/events/record";
 import { tokenLink } from "@/lib/mail/links";
-import { queueMail } from "@/lib/mail/send";
-import { accountLockedMail } from "@/lib/mail/templates";
 import { consumeWith, forgetWith, NOW, rateLimitDb, refundWith, type Queryable } from "@/lib/rate-limit";
 import type { SecurityContext } from "@/lib/request-context";
 import { findUserForSignIn } from "@/lib/users";
@@ -110,13 +109,16 @@ export async function signInFailed(attempt: SignInAttempt, context: SecurityCont
     ttlSeconds: env.RESET_PASSWORD_TOKEN_TTL,
     keepOlder: true,
   });
-  queueMail(
-    accountLockedMail(user.email, {
-      name: user.name,
-      until: attempt.failures >= HARD_STOP ? null : new Date(Date.now() + LOCK_SECONDS * 1000),
-      resetLink: tokenLink("/reset-password", secret),
+  const until = attempt.failures >= HARD_STOP ? null : new Date(Date.now() + LOCK_SECONDS * 1000);
+  await recordEvent(
+    {
+      kind: "lock.started",
+      userId: user.id,
       context,
-    }),
+      actor: { type: "system" },
+      details: { failures: attempt.failures, until: until?.toISOString() ?? "password reset" },
+    },
+    { to: user, data: { until, resetLink: tokenLink("/reset-password", secret) } },
   );
 }
 

@@ -168,7 +168,10 @@ export function accountLockedMail(
   const until = data.until ? utc(data.until) : "you choose a new password";
   return compose(to, "Sign-in paused after failed attempts", data.name, [
     {
-      text: `After several failed sign-in attempts, sign-in to your ${PRODUCT} account is paused until ${until}.`,
+      text:
+        `After several failed sign-in attempts, sign-in to your ${PRODUCT} account from browsers it ` +
+        `has not been used in before is paused until ${until}. Browsers you have signed in with ` +
+        "before are not affected.",
     },
     contextDetails(data.context),
     { text: "If these attempts were not yours, choose a new password now:" },
@@ -190,5 +193,14 @@ export function accountExistsMail(
         "(“Forgot password?”) if you have forgotten it.",
     },
     { text: "If it was not you, you can ignore this email: nothing has changed." },
+  ]);
+}
+
+/** A sign-in from a browser the account had not signed in from before. */
+export function newSignInMail(to: string, data: { name: string | null; context: SecurityContext }): MailMessage {
+  return compose(to, "New sign-in to your account", data.name, [
+    { text: `Your ${PRODUCT} account was just signed in to from a browser it had not been used in before.` },
+    contextDetails(data.context),
+    { text: `If this was you, there is nothing to do. ${NOT_YOU}` },
   ]);
 }

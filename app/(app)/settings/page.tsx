@@ -3,10 +3,12 @@ import { PageNotice } from "@/components/page-notice";
 import { clientPasswordPolicy } from "@/lib/auth/password-policy";
 import { listUserSessions } from "@/lib/auth/sessions";
 import { requireSession } from "@/lib/dal";
+import { recentActivity } from "@/lib/events/recent";
 import { DeleteAccountForm } from "./delete-account-form";
 import { EmailForm } from "./email-form";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
+import { RecentActivity } from "./recent-activity";
 import { SessionsList } from "./sessions-list";
 import { SettingsSection } from "./settings-section";
 
@@ -16,7 +18,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function SettingsPage({ searchParams }: Props) {
   const { user, sessionId } = await requireSession("/settings");
-  const [sessions, { notice }] = await Promise.all([listUserSessions(user.id), searchParams]);
+  const [sessions, events, { notice }] = await Promise.all([
+    listUserSessions(user.id),
+    recentActivity(user.id),
+    searchParams,
+  ]);
   return (
     <div className="stack">
       <PageNotice code={notice} />
@@ -36,6 +42,13 @@ export default async function SettingsPage({ searchParams }: Props) {
       </SettingsSection>
       <SettingsSection id="sessions" title="Sessions" description="Where your account is signed in now.">
         <SessionsList sessions={sessions} currentSessionId={sessionId} />
+      </SettingsSection>
+      <SettingsSection
+        id="recent-activity"
+        title="Recent activity"
+        description="The latest sign-ins, failed attempts and changes to your account's security."
+      >
+        <RecentActivity events={events} />
       </SettingsSection>
       <SettingsSection
         id="delete-account"

@@ -1,0 +1,24 @@
+// Every kind of security event, with the words /settings → Recent activity shows for it.
+// The later issues' kinds (second factors, passkeys, providers, tokens, roles, admin actions)
+// join this list as they land.
+export const EVENT_LABELS = {
+  "sign-in.succeeded": "Signed in",
+  "sign-in.failed": "Failed sign-in attempt",
+  "signed-out": "Signed out",
+  "session.revoked": "Session signed out",
+  "password.changed": "Password changed",
+  "password.reset": "Password reset",
+  "email.change-requested": "Email change requested",
+  "email.changed": "Email address changed",
+  "email.confirmed": "Email address confirmed",
+  "lock.started": "Sign-in paused after failed attempts",
+  "account.deleted": "Account deleted",
+} as const;
+
+export type EventKind = keyof typeof EVENT_LABELS;
+
+/** Who caused an event: the account's owner, an admin (by id), or Latchkey itself. */
+export type EventActor = { type: "user" } | { type: "admin"; id: string } | { type: "system" };
+
+/** Small and never secret: no password, token, code or link. */
+export type EventDetails = Record<string, string | number | boolean | null>;

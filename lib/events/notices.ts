@@ -1,0 +1,55 @@
+import "server-only";
+import type { EventKind } from "@/lib/events/kinds";
+import type { MailMessage } from "@/lib/mail/send";
+import {
+  accountDeletedMail,
+  accountLockedMail,
+  emailChangedNoticeMail,
+  emailChangeRequestedNoticeMail,
+  newSignInMail,
+  passwordChangedMail,
+} from "@/lib/mail/templates";
+import type { SecurityContext } from "@/lib/request-context";
+
+/**
+ * What a notice needs beyond the event itself. Never stored: the lock notice's reset link
+ * is a secret, which is why it travels here and not in the event's details.
+ */
+export type NoticeData = {
+  "sign-in.succeeded": Record<string, never>;
+  "password.changed": Record<string, never>;
+  "password.reset": Record<string, never>;
+  "email.change-requested": { newEmail: string };
+  "email.changed": { newEmail: string };
+  "lock.started": { until: Date | null; resetLink: string };
+  "account.deleted": Record<string, never>;
+};
+export type NoticeKind = keyof NoticeData & EventKind;
+
+type Recipient = { email: string; name: string | null };
+type Compose<K extends NoticeKind> = (to: Recipient, context: SecurityContext, data: NoticeData[K]) => MailMessage;
+
+/** The security notice each kind of event mails to the account, from one place. */
+const NOTICES: { [K in NoticeKind]: Compose<K> } = {
+  "sign-in.succeeded": (to, context) => newSignInMail(to.email, { name: to.name, context }),
+  "password.changed": (to, context) => passwordChangedMail(to.email, { name: to.name, context }),
+  "password.reset": (to, context) => passwordChangedMail(to.email, { name: to.name, context }),
+  "email.change-requested": (to, context, { newEmail }) =>
+    emailChangeRequestedNoticeMail(to.email, { name: to.name, newEmail, context }),
+  "email.changed": (to, context, { newEmail }) =>
+    emailChangedNoticeMail(to.email, { name: to.name, newEmail, context }),
+  "lock.started": (to, context, { until, resetLink }) =>
+    accountLockedMail(to.email, { name: to.name, until, resetLink, context }),
+  "account.deleted": (to, context) => accountDeletedMail(to.email, { name: to.name, context }),
+};
+
+/** The notice for one event of kind `kind`. */
+export function noticeFor<K extends NoticeKind>(
+  kind: K,
+  to: Recipient,
+  context: SecurityContext,
+  data: NoticeData[K],
+): MailMessage {
+  // TypeScript cannot correlate NOTICES[kind] with NoticeData[kind]; the mapped type above does.
+  return (NOTICES[kind] as unknown as Compose<K>)(to, context, data);
+}

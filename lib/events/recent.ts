@@ -1,0 +1,34 @@
+import "server-only";
+import { EVENT_LABELS, type EventKind } from "@/lib/events/kinds";
+import { db } from "@/lib/db";
+import { describeUserAgent } from "@/lib/user-agent";
+
+export type ActivityRow = { id: string; at: Date; what: string; ip: string | null; device: string };
+
+export const RECENT_ACTIVITY_LIMIT = 25;
+
+/** An account's latest security events, newest first, as /settings shows them. */
+export async function recentActivity(userId: string, limit = RECENT_ACTIVITY_LIMIT): Promise<ActivityRow[]> {
+  const rows = await db.securityEvent.findMany({
+    where: { userId },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { id: true, at: true, kind: true, ip: true, userAgent: true },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    at: row.at,
+    what: EVENT_LABELS[row.kind as EventKind] ?? row.kind,
+    ip: row.ip,
+    device: describeUserAgent(row.userAgent),
+  }));
+}
+
+/** Whether the account has ever signed in successfully (a first sign-in is not "new"). */
+export async function hasSignedInBefore(userId: string): Promise<boolean> {
+  const row = await db.securityEvent.findFirst({
+    where: { userId, kind: "sign-in.succeeded" },
+    select: { id: true },
+  });
+  return row !== null;
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import type { EventActor, EventDetails, EventKind } from "@/lib/events/kinds";
+import { noticeFor, type NoticeData, type NoticeKind } from "@/lib/events/notices";
+import { forgetAccountDetails, pruneEventsNowAndThen } from "@/lib/events/retention";
+import { db } from "@/lib/db";
+import { queueMail } from "@/lib/mail/send";
+import type { SecurityContext } from "@/lib/request-context";
+
+export type SecurityEventInput<K extends EventKind> = {
+  kind: K;
+  /** The account it concerns; null for a failed sign-in to an email without one. */
+  userId: string | null;
+  context: SecurityContext;
+  /** Who did it; the account's owner unless said otherwise. */
+  actor?: EventActor;
+  details?: EventDetails;
+};
+
+/** The account's address and name for its notice, and what the notice says beyond the event. */
+export type Notice<K extends NoticeKind> = {
+  to: { email: string; name: string | null };
+  data: NoticeData[K];
+};
+
+/**
+ * Appends one security event and, when given one, mails its notice to the account: the one
+ * place both happen, so an event and its notice cannot drift apart.
+ */
+export async function recordEvent<K extends EventKind>(
+  event: SecurityEventInput<K>,
+  ...notice: K extends NoticeKind ? [Notice<K>?] : []
+): Promise<void> {
+  const actor = event.actor ?? { type: "user" };
+  // A deleted account keeps its log, but nothing that could identify the person.
+  const deletion = event.kind === "account.deleted";
+  if (deletion && event.userId) await forgetAccountDetails(event.userId);
+  await db.securityEvent.create({
+    data: {
+      kind: event.kind,
+      userId: event.userId,
+      actorType: actor.type,
+      actorId: actor.type === "admin" ? actor.id : null,
+      ip: deletion ? null : event.context.ip,
+      userAgent: deletion ? null : (event.context.userAgent?.slice(0, 512) ?? null),
+      details: deletion ? undefined : event.details,
+    },
+  });
+  const [mail] = notice as [Notice<K & NoticeKind>?];
+  if (mail) queueMail(noticeFor(event.kind as K & NoticeKind, mail.to, event.context, mail.data));
+  await pruneEventsNowAndThen();
+}
