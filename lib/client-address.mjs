@@ -30,7 +30,7 @@ export function normalizeIp(value) {
 
 /**
  * The client's address according to X-Forwarded-For behind `hops` trusted proxies: the entry
- * the nearest of them added, the `hops`-th from the right (entries before it are whatever the
+ * the outermost of them (the one the client reached) added, the `hops`-th from the right (entries before it are whatever the
  * client sent). Null when there is no such entry or it is not an IP address.
  * @param {string | string[] | undefined} forwardedFor
  * @param {number} hops

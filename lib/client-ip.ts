@@ -3,7 +3,7 @@ import { normalizeIp } from "@/lib/client-address.mjs";
 
 /**
  * server.mjs sets this header on every request, from the socket or (TRUST_PROXY) the entry
- * the nearest trusted proxy added to X-Forwarded-For, after discarding any copy the client sent.
+ * the outermost trusted proxy added to X-Forwarded-For, after discarding any copy the client sent.
  */
 export const CLIENT_IP_HEADER = "x-latchkey-client-ip";
 

@@ -34,36 +34,29 @@ export function findUserById(id: string): Promise<PublicUser | null> {
   return db.user.findUnique({ where: { id, disabledAt: null }, select: publicUserFields });
 }
 
-export function findUserForSignIn(email: string) {
-  return db.user.findUnique({
-    where: { email },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      passwordHash: true,
-      disabledAt: true,
-      credentialVersion: true,
-    },
-  });
+const signInFields = {
+  id: true,
+  name: true,
+  email: true,
+  passwordHash: true,
+  disabledAt: true,
+  credentialVersion: true,
+} satisfies Prisma.UserSelect;
+/** What checking a password needs to know of an account; never sent to a page. */
+export type SignInAccount = Prisma.UserGetPayload<{ select: typeof signInFields }>;
+
+export function findUserForSignIn(email: string): Promise<SignInAccount | null> {
+  return db.user.findUnique({ where: { email }, select: signInFields });
 }
 
-/** The id of the account with this (normalised) email, or null. */
-export async function accountIdOf(email: string): Promise<string | null> {
-  return (await db.user.findUnique({ where: { email }, select: { id: true } }))?.id ?? null;
+/** The same for a signed-in user, re-checking their password at a sensitive change. */
+export function findSignInAccountById(id: string): Promise<SignInAccount | null> {
+  return db.user.findUnique({ where: { id, disabledAt: null }, select: signInFields });
 }
 
 /** A stronger hash of the same password (not a change of credentials): only over `previous`. */
 export async function replacePasswordHash(id: string, previous: string, passwordHash: string) {
   await db.user.updateMany({ where: { id, passwordHash: previous }, data: { passwordHash } });
-}
-
-/** An enabled user's password hash and credential version, for re-checking the current password. */
-export function findPasswordCheck(id: string) {
-  return db.user.findUnique({
-    where: { id, disabledAt: null },
-    select: { email: true, passwordHash: true, credentialVersion: true },
-  });
 }
 
 export async function updateUserName(id: string, name: string): Promise<void> {

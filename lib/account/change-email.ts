@@ -1,7 +1,7 @@
 import "server-only";
 import type { AccountHolder } from "@/lib/account/change-password";
 import { checkCurrentPassword, type PasswordRefusal } from "@/lib/account/current-password";
-import { issueToken, revokeTokens } from "@/lib/auth/tokens";
+import { issueTokenAtVersion, revokeTokens } from "@/lib/auth/tokens";
 import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/events/record";
 import { tokenLink } from "@/lib/mail/links";
@@ -21,17 +21,16 @@ export async function requestEmailChange(
   user: AccountHolder,
   input: { newEmail: string; currentPassword: string },
   context: SecurityContext,
-): Promise<"requested" | "same-address" | PasswordRefusal> {
+): Promise<"requested" | "same-address" | "conflict" | PasswordRefusal> {
   const check = await checkCurrentPassword(user.id, input.currentPassword, context);
   if ("refused" in check) return check;
   if (input.newEmail === user.email) return "same-address";
   if (!(await isEmailTaken(input.newEmail))) {
-    const secret = await issueToken({
-      userId: user.id,
-      email: input.newEmail,
-      purpose: "change-email",
-      ttlSeconds: env.VERIFY_EMAIL_TOKEN_TTL,
-    });
+    const secret = await issueTokenAtVersion(
+      { userId: user.id, email: input.newEmail, purpose: "change-email", ttlSeconds: env.VERIFY_EMAIL_TOKEN_TTL },
+      check.credentialVersion,
+    );
+    if (!secret) return "conflict";
     queueMail(
       emailChangeRequestedMail(input.newEmail, { name: user.name, link: tokenLink("/verify-email", secret) }),
     );

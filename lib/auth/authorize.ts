@@ -1,23 +1,16 @@
 import "server-only";
 import type { User } from "next-auth";
-import { verifyCredentials } from "@/lib/auth/credentials";
+import { rememberDevice } from "@/lib/auth/device-cookie-store";
 import { isEmailVerified, sendVerificationEmail } from "@/lib/auth/email-verification";
 import { assertHashingCapacity } from "@/lib/auth/password";
-import { trustedDevice } from "@/lib/auth/device-cookie";
-import { rememberDevice } from "@/lib/auth/device-cookie-store";
+import { judgePassword } from "@/lib/auth/password-attempt";
 import { createSession } from "@/lib/auth/sessions";
 import { EmailNotVerifiedError, SignInThrottledError } from "@/lib/auth/sign-in-errors";
-import {
-  claimSignInAttempt,
-  signInAbandoned,
-  signInFailed,
-  signInSucceeded,
-} from "@/lib/auth/sign-in-throttle";
 import { clientIp } from "@/lib/client-ip";
 import { env } from "@/lib/env";
-import { recordEvent } from "@/lib/events/record";
 import { hasSignedInBefore } from "@/lib/events/recent";
-import { accountIdOf } from "@/lib/users";
+import { recordEvent } from "@/lib/events/record";
+import { findUserForSignIn } from "@/lib/users";
 import { loginSchema } from "@/lib/validations/auth";
 
 /**
@@ -30,28 +23,16 @@ export async function authorizeCredentials(input: unknown, request: Request): Pr
   if (!parsed.success) return null;
   const { email, password, remember } = parsed.data;
   const ip = clientIp(request.headers);
-  const userAgent = request.headers.get("user-agent");
+  const userAgent = request.headers.get("user-agent")?.slice(0, 512) ?? null;
   const cookieHeader = request.headers.get("cookie");
-  const context = { at: new Date(), ip, userAgent: userAgent?.slice(0, 512) ?? null };
-  const device = trustedDevice(cookieHeader, email);
+  const context = { at: new Date(), ip, userAgent, cookieHeader };
+  assertHashingCapacity(); // a full hashing pool: 503 at once, no database work (lib/auth/hash-pool.ts)
   // Throttled per account and per address before any password is checked (the same
   // answer for known and unknown emails); see lib/auth/sign-in-throttle.ts.
-  assertHashingCapacity(); // a full hashing pool: 503 at once, no database work (lib/auth/hash-pool.ts)
-  const claim = await claimSignInAttempt(email, ip, device);
-  if (!claim.ok) throw new SignInThrottledError(claim.retryAfter);
-  const user = await verifyCredentials(email, password).catch(async (error: unknown) => {
-    await signInAbandoned(claim.attempt); // e.g. a full hashing pool: no password was judged
-    throw error;
-  });
-  if (!user) {
-    await signInFailed(claim.attempt, context);
-    // On the account's own log when there is one; for an unknown email, a row that names nobody.
-    const details = { method: "password" };
-    await recordEvent({ kind: "sign-in.failed", userId: await accountIdOf(email), context, details });
-    return null;
-  }
-  await signInSucceeded(claim.attempt);
-  await rememberDevice(cookieHeader, email);
+  const judged = await judgePassword(email, await findUserForSignIn(email), password, context, "password");
+  if (judged.outcome === "throttled") throw new SignInThrottledError(judged.retryAfter);
+  if (judged.outcome === "wrong") return null;
+  const { user, device } = judged;
   // Only now, after the password matched, may the answer differ for an unverified account.
   if (env.AUTH_REQUIRE_VERIFIED_EMAIL && !(await isEmailVerified(user.id))) {
     await sendVerificationEmail(user, { throttle: true });
@@ -60,6 +41,7 @@ export async function authorizeCredentials(input: unknown, request: Request): Pr
   const sessionSecret = await createSession(user, remember, { userAgent, ip });
   // Null: the password was changed or reset while this one was being checked.
   if (!sessionSecret) return null;
+  await rememberDevice(cookieHeader, user);
   // A browser the account has not signed in from is news to its owner, except the very first.
   const newDevice = device === null && (await hasSignedInBefore(user.id));
   const event = { kind: "sign-in.succeeded", userId: user.id, context, details: { method: "password" } } as const;

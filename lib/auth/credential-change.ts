@@ -4,6 +4,15 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 type Tx = Prisma.TransactionClient;
 
 /**
+ * Locks the account's row for the rest of the caller's transaction. Every change of
+ * credentials takes the account first and its links after, so two at once (a reset and an
+ * email confirmation) wait for each other instead of deadlocking.
+ */
+export async function lockAccount(tx: Tx, userId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+}
+
+/**
  * In the caller's transaction: the account's credentials change (a new password, a new
  * address). Bumps the credential version, so every session opened against the old one
  * ends, now or whenever it lands; keeps `keepSessionId` (the session making the change)

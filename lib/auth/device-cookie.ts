@@ -5,29 +5,35 @@ import { env } from "@/lib/env";
 // OWASP's device cookies: a browser where an account signed in successfully carries a signed
 // entry for it, and a sign-in from that browser is counted apart from everyone else's, so a
 // guesser elsewhere can slow down and lock only the browsers that have never proven anything.
-// An entry names the account by a keyed digest of its email (the cookie reveals no address)
-// and a random nonce, under which that browser's own failures are counted.
+// An entry names the account by a keyed digest of its id (the cookie reveals nothing), holds a
+// random nonce (under which that browser's own failures are counted) and when it was issued,
+// and is signed together with the account's credential version: a password change or reset
+// ends every browser's trust, and an entry older than a year is worth nothing.
 
 const NAME = "latchkey-device";
 const SECURE_NAME = `__Host-${NAME}`;
 export const DEVICE_COOKIE_MAX_AGE = 365 * 86400;
 const MAX_ENTRIES = 5; // accounts remembered per browser, most recent first
-const ENTRY = /^[\w-]{16}\.[\w-]{22}\.[\w-]{22}$/;
+const ENTRY = /^[\w-]{16}\.[\w-]{22}\.[0-9a-z]{1,10}\.[\w-]{22}$/;
 
 export type DeviceCookie = { name: string; value: string; maxAge: number; secure: boolean };
+/** The account an entry is for, as it is now. */
+export type DeviceAccount = { id: string; credentialVersion: number };
 
 const secureCookies = () => env.AUTH_URL?.startsWith("https:") ?? false;
 const cookieName = () => (secureCookies() ? SECURE_NAME : NAME);
 
 function signingKey(): Buffer | null {
   if (!env.AUTH_SECRET) return null;
-  return createHmac("sha256", env.AUTH_SECRET).update("latchkey/device-cookie/v1").digest();
+  return createHmac("sha256", env.AUTH_SECRET).update("latchkey/device-cookie/v2").digest();
 }
 
 const mac = (key: Buffer, text: string, bytes: number) =>
   createHmac("sha256", key).update(text).digest().subarray(0, bytes).toString("base64url");
 
-const accountTag = (key: Buffer, email: string) => mac(key, `account:${email}`, 12);
+const accountTag = (key: Buffer, account: DeviceAccount) => mac(key, `account:${account.id}`, 12);
+const signature = (key: Buffer, body: string, account: DeviceAccount) =>
+  mac(key, `${body}.v${account.credentialVersion}`, 16);
 
 function entriesOf(cookieHeader: string | null): string[] {
   const prefix = `${cookieName()}=`;
@@ -43,36 +49,48 @@ function entriesOf(cookieHeader: string | null): string[] {
     .slice(0, MAX_ENTRIES);
 }
 
-function isGenuine(key: Buffer, entry: string): boolean {
-  const [tag, nonce, signature] = entry.split(".") as [string, string, string];
-  const expected = Buffer.from(mac(key, `${tag}.${nonce}`, 16));
-  const given = Buffer.from(signature);
-  return expected.length === given.length && timingSafeEqual(expected, given);
+const issuedAt = (entry: string) => Number.parseInt(entry.split(".")[2]!, 36);
+const isFresh = (entry: string, now: number) => now - issuedAt(entry) < DEVICE_COOKIE_MAX_AGE;
+
+function isGenuine(key: Buffer, entry: string, account: DeviceAccount, now: number): boolean {
+  const body = entry.slice(0, entry.lastIndexOf("."));
+  const expected = Buffer.from(signature(key, body, account));
+  const given = Buffer.from(entry.slice(entry.lastIndexOf(".") + 1));
+  return isFresh(entry, now) && expected.length === given.length && timingSafeEqual(expected, given);
 }
 
-/** The nonce of this browser's genuine entry for `email`, or null: an unknown device. */
-export function trustedDevice(cookieHeader: string | null, email: string): string | null {
+const nowInSeconds = () => Math.floor(Date.now() / 1000);
+
+/** The nonce of this browser's genuine entry for the account, or null: an unknown device. */
+export function trustedDevice(cookieHeader: string | null, account: DeviceAccount): string | null {
   const key = signingKey();
   if (!key) return null;
-  const tag = accountTag(key, email);
-  const entry = entriesOf(cookieHeader).find((e) => e.startsWith(`${tag}.`) && isGenuine(key, e));
+  const tag = accountTag(key, account);
+  const now = nowInSeconds();
+  const entry = entriesOf(cookieHeader).find(
+    (e) => e.startsWith(`${tag}.`) && isGenuine(key, e, account, now),
+  );
   return entry?.split(".")[1] ?? null;
 }
 
 /**
- * After a successful sign-in: the cookie with a fresh entry for `email` in front (a new
- * nonce, so failures counted under the old one are left behind), the browser's other
- * genuine entries after it. Null when there is no secret to sign with.
+ * After a successful sign-in: the cookie with a fresh entry for the account in front (a new
+ * nonce, so failures counted under the old one are left behind), the browser's entries for
+ * other accounts after it. Null when there is no secret to sign with.
  */
-export function deviceCookieAfterSignIn(cookieHeader: string | null, email: string): DeviceCookie | null {
+export function deviceCookieAfterSignIn(
+  cookieHeader: string | null,
+  account: DeviceAccount,
+): DeviceCookie | null {
   const key = signingKey();
   if (!key) return null;
-  const tag = accountTag(key, email);
-  const body = `${tag}.${randomBytes(16).toString("base64url")}`;
-  const others = entriesOf(cookieHeader).filter((e) => !e.startsWith(`${tag}.`) && isGenuine(key, e));
+  const tag = accountTag(key, account);
+  const now = nowInSeconds();
+  const body = `${tag}.${randomBytes(16).toString("base64url")}.${now.toString(36)}`;
+  const others = entriesOf(cookieHeader).filter((e) => !e.startsWith(`${tag}.`) && isFresh(e, now));
   return {
     name: cookieName(),
-    value: [`${body}.${mac(key, body, 16)}`, ...others].slice(0, MAX_ENTRIES).join("~"),
+    value: [`${body}.${signature(key, body, account)}`, ...others].slice(0, MAX_ENTRIES).join("~"),
     maxAge: DEVICE_COOKIE_MAX_AGE,
     secure: secureCookies(),
   };

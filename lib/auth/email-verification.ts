@@ -1,6 +1,6 @@
 import "server-only";
-import { changeCredentials } from "@/lib/auth/credential-change";
-import { consumeToken, issuedRecently, issueToken } from "@/lib/auth/tokens";
+import { changeCredentials, lockAccount } from "@/lib/auth/credential-change";
+import { consumeToken, issuedRecently, issueToken, tokenOwner } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/events/record";
@@ -79,11 +79,14 @@ export async function confirmEmailToken(
     });
     return existing ? { status: "verified", userId: existing.id } : { status: "invalid" };
   }
+  const owner = await tokenOwner(secret, "change-email");
+  if (!owner) return { status: "invalid" };
   let previous: { name: string | null; email: string; newEmail: string; userId: string } | null;
   try {
     previous = await db.$transaction(async (tx) => {
+      await lockAccount(tx, owner);
       const change = await consumeToken(secret, "change-email", tx);
-      if (!change) return null;
+      if (change?.userId !== owner) return null;
       const user = await tx.user.findUnique({
         where: { id: change.userId, disabledAt: null },
         select: { name: true, email: true },

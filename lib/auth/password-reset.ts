@@ -1,7 +1,7 @@
 import "server-only";
-import { changeCredentials } from "@/lib/auth/credential-change";
+import { changeCredentials, lockAccount } from "@/lib/auth/credential-change";
 import { hashPassword } from "@/lib/auth/password";
-import { consumeToken, issuedRecently, issueToken, tokenDigest } from "@/lib/auth/tokens";
+import { consumeToken, issuedRecently, issueToken, tokenOwner } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/events/record";
@@ -35,12 +35,7 @@ export async function sendPasswordResetLink(email: string): Promise<void> {
 
 /** Whether a reset link is still usable, without using it up (for showing the form). */
 export async function isResetTokenUsable(secret: string): Promise<boolean> {
-  if (!secret || secret.length > 128) return false;
-  const row = await db.authToken.findUnique({
-    where: { tokenHash: tokenDigest(secret) },
-    select: { purpose: true, expiresAt: true },
-  });
-  return row?.purpose === "reset-password" && row.expiresAt.getTime() > Date.now();
+  return (await tokenOwner(secret, "reset-password")) !== null;
 }
 
 /**
@@ -55,11 +50,13 @@ export async function resetPassword(
   context: SecurityContext,
 ): Promise<boolean> {
   // Hash before using the token up, so a busy or failing hash does not cost the user their link.
-  if (!(await isResetTokenUsable(secret))) return false;
+  const owner = await tokenOwner(secret, "reset-password");
+  if (!owner) return false;
   const passwordHash = await hashPassword(newPassword);
   const user = await db.$transaction(async (tx) => {
+    await lockAccount(tx, owner);
     const token = await consumeToken(secret, "reset-password", tx);
-    if (!token) return null;
+    if (token?.userId !== owner) return null;
     const holder = await tx.user.findFirst({
       where: { id: token.userId, email: token.email, disabledAt: null },
       select: { id: true, name: true, email: true, emailVerified: true },

@@ -8,20 +8,21 @@ export type TokenPurpose = "verify-email" | "reset-password" | "change-email";
 /** Only this digest is stored; the secret itself exists only in the emailed link. */
 export const tokenDigest = (secret: string) => createHash("sha256").update(secret).digest("base64url");
 
-/**
- * A new single-use token for a user and address. Older tokens of the same user and purpose
- * stop working, so only the latest link does, unless `keepOlder` (a link the system sends
- * unasked must not void the one the owner asked for).
- */
-export async function issueToken(input: {
+type TokenRequest = {
   userId: string;
   email: string;
   purpose: TokenPurpose;
   ttlSeconds: number;
+  /** A link the system sends unasked must not void the one the owner asked for. */
   keepOlder?: boolean;
-}): Promise<string> {
+};
+
+async function insertToken(tx: Prisma.TransactionClient, input: TokenRequest): Promise<string> {
   const secret = randomBytes(32).toString("base64url");
-  const create = db.authToken.create({
+  if (!input.keepOlder) {
+    await tx.authToken.deleteMany({ where: { userId: input.userId, purpose: input.purpose } });
+  }
+  await tx.authToken.create({
     data: {
       userId: input.userId,
       email: input.email,
@@ -30,14 +31,44 @@ export async function issueToken(input: {
       expiresAt: new Date(Date.now() + input.ttlSeconds * 1000),
     },
   });
-  if (input.keepOlder) await create;
-  else {
-    await db.$transaction([
-      db.authToken.deleteMany({ where: { userId: input.userId, purpose: input.purpose } }),
-      create,
-    ]);
-  }
   return secret;
+}
+
+/**
+ * A new single-use token for a user and address. Older tokens of the same user and purpose
+ * stop working, so only the latest link does (unless `keepOlder`).
+ */
+export async function issueToken(input: TokenRequest): Promise<string> {
+  return db.$transaction((tx) => insertToken(tx, input));
+}
+
+/**
+ * The same, only while the account's credentials are those a password was just checked
+ * against: a reset that lands while the request is handled voids every link, and this one
+ * must not slip in after it. FOR SHARE waits for a change in flight, then sees its version.
+ * Null when the credentials changed.
+ */
+export async function issueTokenAtVersion(
+  input: TokenRequest,
+  credentialVersion: number,
+): Promise<string | null> {
+  return db.$transaction(async (tx) => {
+    const current = await tx.$queryRaw<unknown[]>`
+      SELECT 1 FROM "User"
+      WHERE "id" = ${input.userId} AND "credentialVersion" = ${credentialVersion} AND "disabledAt" IS NULL
+      FOR SHARE`;
+    return current.length > 0 ? insertToken(tx, input) : null;
+  });
+}
+
+/** The account a usable (unexpired) token of this purpose belongs to, without using it up. */
+export async function tokenOwner(secret: unknown, purpose: TokenPurpose): Promise<string | null> {
+  if (typeof secret !== "string" || !secret || secret.length > 128) return null;
+  const row = await db.authToken.findUnique({
+    where: { tokenHash: tokenDigest(secret) },
+    select: { userId: true, purpose: true, expiresAt: true },
+  });
+  return row?.purpose === purpose && row.expiresAt.getTime() > Date.now() ? row.userId : null;
 }
 
 /**

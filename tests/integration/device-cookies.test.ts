@@ -63,6 +63,8 @@ beforeAll(async () => {
     "other@example.com",
     "tamper@example.com",
     "stolen@example.com",
+    "reset@example.com",
+    "old@example.com",
   ]) {
     await account(email);
   }
@@ -105,5 +107,32 @@ describe("device cookies", () => {
     }
     // …but past its own allowance it waits with everyone else.
     expect(await attempt("stolen@example.com", password, browser)).toBe("throttled");
+  });
+
+  it("a password reset ends every browser's trust, the thief's included", async () => {
+    const browser = await browserThatSignedIn("reset@example.com");
+    const { id } = await db.user.findUniqueOrThrow({ where: { email: "reset@example.com" } });
+    await db.user.update({ where: { id }, data: { credentialVersion: { increment: 1 } } });
+    await lockOut("reset@example.com");
+    expect(await attempt("reset@example.com", password, browser)).toBe("throttled");
+  });
+
+  it("an entry more than a year old is worth nothing", async () => {
+    vi.useFakeTimers({ now: Date.now() - 366 * 86_400_000, toFake: ["Date"] });
+    const browser = await browserThatSignedIn("old@example.com");
+    vi.useRealTimers();
+    await lockOut("old@example.com");
+    expect(await attempt("old@example.com", password, browser)).toBe("throttled");
+  });
+
+  it("no browser is trusted for a password that opened no session (an unconfirmed account)", async () => {
+    await createUser({
+      name: "New",
+      email: "unconfirmed@example.com",
+      passwordHash: await hashPassword(password),
+    });
+    cookieJar.clear();
+    await expect(attempt("unconfirmed@example.com", password)).rejects.toThrow();
+    expect(cookieJar.size).toBe(0);
   });
 });

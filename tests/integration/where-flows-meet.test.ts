@@ -11,22 +11,37 @@ const hooks = vi.hoisted(() => ({
   sent: [] as MailMessage[],
   /** Runs after a sign-in has checked the password and before it opens the session. */
   afterPasswordCheck: null as null | (() => Promise<void>),
+  /** Runs while an email change request looks at the new address, after the password check. */
+  duringEmailChange: null as null | (() => Promise<void>),
 }));
 vi.mock("@/lib/mail/send", () => ({ queueMail: (message: MailMessage) => hooks.sent.push(message) }));
 vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
 vi.mock("@/lib/auth/credentials", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/lib/auth/credentials")>();
   return {
-    verifyCredentials: async (email: string, password: string) => {
-      const user = await actual.verifyCredentials(email, password);
+    ...actual,
+    verifyAgainst: async (...args: Parameters<typeof actual.verifyAgainst>) => {
+      const user = await actual.verifyAgainst(...args);
       await hooks.afterPasswordCheck?.();
       return user;
     },
   };
 });
 
+vi.mock("@/lib/users", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/users")>();
+  return {
+    ...actual,
+    isEmailTaken: async (email: string) => {
+      await hooks.duringEmailChange?.();
+      return actual.isEmailTaken(email);
+    },
+  };
+});
+
 const { changePassword } = await import("@/lib/account/change-password");
 const { requestEmailChange } = await import("@/lib/account/change-email");
+const { deleteAccount } = await import("@/lib/account/delete-account");
 const { authorizeCredentials } = await import("@/lib/auth/authorize");
 const { confirmEmailToken, sendVerificationEmail } = await import("@/lib/auth/email-verification");
 const { hashPassword, verifyPassword } = await import("@/lib/auth/password");
@@ -69,6 +84,7 @@ const signIn = (email: string, password = PASSWORD) =>
 beforeEach(() => {
   hooks.sent.length = 0;
   hooks.afterPasswordCheck = null;
+  hooks.duringEmailChange = null;
 });
 
 describe("every emailed link of an account dies with a change of its credentials", () => {
@@ -91,6 +107,33 @@ describe("every emailed link of an account dies with a change of its credentials
     // …and the attacker's link is worth nothing.
     expect(await confirmEmailToken(attackerLink, context)).toEqual({ status: "invalid" });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
+  });
+
+  it("an email change requested while a reset lands issues no link", async () => {
+    const user = await owner();
+    const reset = await link(user.id, user.email, "reset-password");
+    hooks.duringEmailChange = async () => {
+      hooks.duringEmailChange = null;
+      expect(await resetPassword(reset, "reset during the request", context)).toBe(true);
+    };
+    const request = { newEmail: `attacker${n}@example.com`, currentPassword: PASSWORD };
+    expect(await requestEmailChange(user, request, context)).toBe("conflict");
+    expect(await db.authToken.count({ where: { userId: user.id, purpose: "change-email" } })).toBe(0);
+    expect(hooks.sent.filter((mail) => mail.to === request.newEmail)).toHaveLength(0);
+  });
+
+  it("an email confirmation and a reset at the same moment both end cleanly", async () => {
+    for (let round = 0; round < 4; round++) {
+      const user = await owner();
+      const change = await link(user.id, `moved${n}@example.com`, "change-email");
+      const reset = await link(user.id, user.email, "reset-password");
+      const [confirmed, wasReset] = await Promise.all([
+        confirmEmailToken(change, context),
+        resetPassword(reset, "reset at the same moment", context),
+      ]);
+      // Whichever came first voided the other's link; neither failed with an error.
+      expect([confirmed.status === "email-changed", wasReset].filter(Boolean)).toHaveLength(1);
+    }
   });
 
   it("a password reset voids change-email and verify-email links too", async () => {
@@ -142,7 +185,8 @@ describe("every emailed link of an account dies with a change of its credentials
   it("deleting the account takes its links with it", async () => {
     const user = await owner();
     await link(user.id, `new${n}@example.com`, "change-email");
-    await db.user.delete({ where: { id: user.id } });
+    await link(user.id, user.email, "reset-password");
+    expect(await deleteAccount(user, PASSWORD, context)).toBe("deleted");
     expect(await db.authToken.count({ where: { userId: user.id } })).toBe(0);
   });
 });

@@ -14,7 +14,7 @@ export default async function CheckEmailPage({ searchParams }: Props) {
       <h1>Check your inbox</h1>
       <Notice>
         {reason === "unverified"
-          ? "Please confirm your email address before signing in: we have sent you a new link."
+          ? "Please confirm your email address before signing in: we have emailed you a link (a new one at most once a minute)."
           : "We have sent you a link to confirm your email address. Open it to finish creating your account."}
       </Notice>
       <p>The link works for 24 hours. If nothing arrives within a few minutes, check your spam folder.</p>

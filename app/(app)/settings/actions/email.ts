@@ -6,7 +6,7 @@ import { requireSession } from "@/lib/dal";
 import { throttleForm } from "@/lib/form-throttle";
 import { securityContext } from "@/lib/request-context";
 import { changeEmailSchema } from "@/lib/validations/settings";
-import { withCurrentPassword } from "./messages";
+import { CREDENTIALS_CHANGED, withCurrentPassword } from "./messages";
 
 export async function changeEmailAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const { user } = await requireSession("/settings");
@@ -17,6 +17,7 @@ export async function changeEmailAction(_previous: FormState, formData: FormData
   const context = await securityContext();
   const result = await withCurrentPassword(() => requestEmailChange(user, parsed.data, context));
   if (typeof result !== "string") return result;
+  if (result === "conflict") return CREDENTIALS_CHANGED;
   if (result === "same-address") {
     return {
       status: "error",

@@ -11,6 +11,14 @@ export const WRONG_CURRENT_PASSWORD: FormState = {
   fieldErrors: { currentPassword: ["That is not your current password."] },
 };
 
+/** The answer when the account's password changed while this change was being made. */
+export const CREDENTIALS_CHANGED: FormState = {
+  status: "error",
+  message:
+    "Your password was changed by another request a moment ago, so this change was not made. " +
+    "Enter the password now in effect as your current password and try again.",
+};
+
 /**
  * Runs a change that first checks the current password. A refusal (wrong password, or the
  * account's sign-in lockout) and a full hashing pool become form messages instead of a

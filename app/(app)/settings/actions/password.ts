@@ -8,7 +8,7 @@ import { requireSession } from "@/lib/dal";
 import { throttleForm } from "@/lib/form-throttle";
 import { securityContext } from "@/lib/request-context";
 import { changePasswordSchemaFor } from "@/lib/validations/settings";
-import { withCurrentPassword } from "./messages";
+import { CREDENTIALS_CHANGED, withCurrentPassword } from "./messages";
 
 export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const { user, sessionId } = await requireSession("/settings");
@@ -20,14 +20,7 @@ export async function changePasswordAction(_previous: FormState, formData: FormD
   const context = await securityContext();
   const result = await withCurrentPassword(() => changePassword(user, sessionId, parsed.data, context));
   if (typeof result !== "string") return result;
-  if (result === "conflict") {
-    return {
-      status: "error",
-      message:
-        "Your password was changed by another request a moment ago, so this change was not made. " +
-        "Enter the password now in effect as your current password and try again.",
-    };
-  }
+  if (result === "conflict") return CREDENTIALS_CHANGED;
   revalidatePath("/settings");
   return {
     status: "success",
