@@ -27,12 +27,21 @@ export async function requestEmailChange(
   if (input.newEmail === user.email) return "same-address";
   if (!(await isEmailTaken(input.newEmail))) {
     const secret = await issueTokenAtVersion(
-      { userId: user.id, email: input.newEmail, purpose: "change-email", ttlSeconds: env.VERIFY_EMAIL_TOKEN_TTL },
+      {
+        userId: user.id,
+        email: input.newEmail,
+        purpose: "change-email",
+        ttlSeconds: env.VERIFY_EMAIL_TOKEN_TTL,
+      },
       check.credentialVersion,
     );
     if (!secret) return "conflict";
     queueMail(
-      emailChangeRequestedMail(input.newEmail, { name: user.name, link: tokenLink("/verify-email", secret) }),
+      emailChangeRequestedMail(input.newEmail, {
+        name: user.name,
+        link: tokenLink("/verify-email", secret),
+        validFor: env.VERIFY_EMAIL_TOKEN_TTL,
+      }),
     );
   } else {
     // As issueToken does for a free address: an earlier link stops working, and the database

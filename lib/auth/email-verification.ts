@@ -32,7 +32,8 @@ export async function sendVerificationEmail(
     purpose: "verify-email",
     ttlSeconds: env.VERIFY_EMAIL_TOKEN_TTL,
   });
-  queueMail(verifyEmailMail(user.email, { name: user.name, link: tokenLink("/verify-email", secret) }));
+  const link = tokenLink("/verify-email", secret);
+  queueMail(verifyEmailMail(user.email, { name: user.name, link, validFor: env.VERIFY_EMAIL_TOKEN_TTL }));
   return "sent";
 }
 

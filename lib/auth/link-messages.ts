@@ -1,7 +1,10 @@
 // What the emailed-link pages say; shared by their pages and server actions.
+import { durationInWords } from "@/lib/duration";
 
-export const RESET_LINK_SENT =
-  "If an account uses that address, we have emailed it a link to reset the password. The link works for 1 hour.";
+/** The same words whether or not the address has an account; `validFor` in seconds. */
+export const resetLinkSent = (validFor: number) =>
+  "If an account uses that address, we have emailed it a link to reset the password. " +
+  `The link works for ${durationInWords(validFor)}.`;
 
 export const INVALID_RESET_LINK =
   "This reset link is invalid, has expired or has already been used. Please ask for a new one.";

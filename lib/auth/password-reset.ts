@@ -29,7 +29,11 @@ export async function sendPasswordResetLink(email: string): Promise<void> {
     ttlSeconds: env.RESET_PASSWORD_TOKEN_TTL,
   });
   await deliverWithRetries(
-    resetPasswordMail(user.email, { name: user.name, link: tokenLink("/reset-password", secret) }),
+    resetPasswordMail(user.email, {
+      name: user.name,
+      link: tokenLink("/reset-password", secret),
+      validFor: env.RESET_PASSWORD_TOKEN_TTL,
+    }),
   );
 }
 

@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { durationInWords } from "@/lib/duration";
 import type { MailMessage } from "@/lib/mail/send";
 import type { SecurityContext } from "@/lib/request-context";
 import { describeUserAgent } from "@/lib/user-agent";
@@ -62,23 +63,32 @@ const NOT_YOU =
   "If this was not you, reset your password right away from the sign-in page " +
   "(“Forgot password?”) and review your active sessions in Settings.";
 
-export function verifyEmailMail(to: string, data: { name: string | null; link: string }): MailMessage {
+type LinkMail = {
+  name: string | null;
+  link: string;
+  /** The link's lifetime, in seconds. */ validFor: number;
+};
+
+export function verifyEmailMail(to: string, data: LinkMail): MailMessage {
   return compose(to, "Confirm your email address", data.name, [
     { text: `Please confirm that ${to} is your email address for ${PRODUCT}.` },
     { link: data.link, label: "Confirm email address" },
     {
-      text: "The link works once and expires in 24 hours. If you did not create an account, ignore this email.",
+      text:
+        `The link works once and expires in ${durationInWords(data.validFor)}. ` +
+        "If you did not create an account, ignore this email.",
     },
   ]);
 }
 
-export function resetPasswordMail(to: string, data: { name: string | null; link: string }): MailMessage {
+export function resetPasswordMail(to: string, data: LinkMail): MailMessage {
   return compose(to, "Reset your password", data.name, [
     { text: `Someone asked to reset the password of your ${PRODUCT} account.` },
     { link: data.link, label: "Reset password" },
     {
       text:
-        "The link works once and expires in 1 hour. If you did not ask for it, ignore this email: " +
+        `The link works once and expires in ${durationInWords(data.validFor)}. ` +
+        "If you did not ask for it, ignore this email: " +
         "your password stays the same.",
     },
   ]);
@@ -95,14 +105,15 @@ export function passwordChangedMail(
   ]);
 }
 
-export function emailChangeRequestedMail(
-  to: string,
-  data: { name: string | null; link: string },
-): MailMessage {
+export function emailChangeRequestedMail(to: string, data: LinkMail): MailMessage {
   return compose(to, "Confirm your new email address", data.name, [
     { text: `Please confirm that ${to} should become the email address of your ${PRODUCT} account.` },
     { link: data.link, label: "Confirm email address" },
-    { text: "The link works once and expires in 24 hours. If you did not ask for this, ignore this email." },
+    {
+      text:
+        `The link works once and expires in ${durationInWords(data.validFor)}. ` +
+        "If you did not ask for this, ignore this email.",
+    },
   ]);
 }
 
@@ -197,7 +208,10 @@ export function accountExistsMail(
 }
 
 /** A sign-in from a browser the account had not signed in from before. */
-export function newSignInMail(to: string, data: { name: string | null; context: SecurityContext }): MailMessage {
+export function newSignInMail(
+  to: string,
+  data: { name: string | null; context: SecurityContext },
+): MailMessage {
   return compose(to, "New sign-in to your account", data.name, [
     { text: `Your ${PRODUCT} account was just signed in to from a browser it had not been used in before.` },
     contextDetails(data.context),

@@ -47,7 +47,7 @@ describe("links", () => {
 describe("templates", () => {
   it("name the product in the subject and carry the link in both bodies, HTML escaped", () => {
     const link = "https://auth.example.com/verify-email?token=a&b";
-    const mail = templates.verifyEmailMail("ada@example.com", { name: "Ada <b>", link });
+    const mail = templates.verifyEmailMail("ada@example.com", { name: "Ada <b>", link, validFor: 3600 });
     expect(mail.subject).toBe("Latchkey: Confirm your email address");
     expect(linksIn(mail.text)).toContain(link);
     expect(mail.html).toContain('href="https://auth.example.com/verify-email?token=a&#38;b"');
@@ -83,10 +83,11 @@ describe("templates", () => {
 
   it("a name with line breaks cannot add lines or links to the text part", () => {
     const link = "https://auth.example.com/verify-email?token=abc";
-    const plain = templates.verifyEmailMail("victim@example.com", { name: "Ada", link });
+    const plain = templates.verifyEmailMail("victim@example.com", { name: "Ada", link, validFor: 3600 });
     const forged = templates.verifyEmailMail("victim@example.com", {
       name: "Ada,\r\n\r\nYour account is locked.\r\nUnlock now: https://evil.example/unlock\u2028\u2029\r\n",
       link,
+      validFor: 3600,
     });
     const lines = forged.text.split("\n");
     expect(lines).toHaveLength(plain.text.split("\n").length);
@@ -153,7 +154,11 @@ describe("templates", () => {
 describe("sending", () => {
   it("delivers over SMTP with a text and an HTML part", async () => {
     await sendMail(
-      templates.resetPasswordMail("grace@example.com", { name: "Grace", link: "https://x.test/r" }),
+      templates.resetPasswordMail("grace@example.com", {
+        name: "Grace",
+        link: "https://x.test/r",
+        validFor: 3600,
+      }),
     );
     const [mail] = mailbox.to("grace@example.com");
     expect(mail?.subject).toBe("Latchkey: Reset your password");
@@ -164,7 +169,13 @@ describe("sending", () => {
 
   it("queueMail sends in the background outside a request, and never throws", async () => {
     expect(() =>
-      queueMail(templates.verifyEmailMail("queued@example.com", { name: null, link: "https://x.test/v" })),
+      queueMail(
+        templates.verifyEmailMail("queued@example.com", {
+          name: null,
+          link: "https://x.test/v",
+          validFor: 3600,
+        }),
+      ),
     ).not.toThrow();
     await expect.poll(() => mailbox.to("queued@example.com").length).toBe(1);
   });
@@ -175,11 +186,32 @@ describe("sending", () => {
     const message = templates.resetPasswordMail("lost@example.com", {
       name: null,
       link: "https://x.test/reset-password?token=SECRET",
+      validFor: 3600,
     });
     expect(await deliverWithRetries(message, [0, 0], failing)).toBe(false);
     expect(failing).toHaveBeenCalledTimes(3);
     const logged = errors.mock.calls.flat().join("\n");
     expect(logged).toContain("lost@example.com");
     expect(logged).not.toContain("SECRET");
+  });
+});
+
+describe("link lifetimes", () => {
+  it("are the configured ones, in words", async () => {
+    const { durationInWords } = await import("@/lib/duration");
+    expect([86_400, 3_600, 1_800, 172_800, 5_400, 90].map(durationInWords)).toEqual([
+      "24 hours",
+      "1 hour",
+      "30 minutes",
+      "2 days",
+      "90 minutes",
+      "90 seconds",
+    ]);
+    const mail = templates.resetPasswordMail("a@example.com", {
+      name: null,
+      link: "https://x.test/r",
+      validFor: 1_800,
+    });
+    expect(mail.text).toContain("expires in 30 minutes");
   });
 });

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Notice } from "@/components/notice";
+import { durationInWords } from "@/lib/duration";
+import { env } from "@/lib/env";
 import { MAILS_PER_ADDRESS_PER_DAY } from "@/lib/mail/daily-cap";
 
 export const metadata: Metadata = { title: "Check your inbox" };
@@ -17,7 +19,10 @@ export default async function CheckEmailPage({ searchParams }: Props) {
           ? "Please confirm your email address before signing in: we have emailed you a link (a new one at most once a minute)."
           : "We have sent you a link to confirm your email address. Open it to finish creating your account."}
       </Notice>
-      <p>The link works for 24 hours. If nothing arrives within a few minutes, check your spam folder.</p>
+      <p>
+        The link works for {durationInWords(env.VERIFY_EMAIL_TOKEN_TTL)}. If nothing arrives within a few
+        minutes, check your spam folder.
+      </p>
       <p className="muted">
         To protect inboxes, we send at most {MAILS_PER_ADDRESS_PER_DAY} confirmation emails a day to one
         address: if you have asked several times, use the latest email.

@@ -2,7 +2,8 @@
 
 import { after } from "next/server";
 import { formValues, invalidState, type FormState } from "@/lib/action-state";
-import { RESET_LINK_SENT } from "@/lib/auth/link-messages";
+import { resetLinkSent } from "@/lib/auth/link-messages";
+import { env } from "@/lib/env";
 import { sendPasswordResetLink } from "@/lib/auth/password-reset";
 import { throttleForm } from "@/lib/form-throttle";
 import { forgotPasswordSchema } from "@/lib/validations/account";
@@ -26,5 +27,5 @@ export async function requestPasswordReset(_previous: FormState, formData: FormD
       );
     }),
   );
-  return { status: "success", message: RESET_LINK_SENT };
+  return { status: "success", message: resetLinkSent(env.RESET_PASSWORD_TOKEN_TTL) };
 }
