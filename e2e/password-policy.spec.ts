@@ -1,9 +1,22 @@
 import type { Page } from "@playwright/test";
-import { expect, SettingsPage, test, type RegisterPage, type TestUser } from "./fixtures";
+import { expect, SettingsPage, test, testMailbox, type RegisterPage, type TestUser } from "./fixtures";
 
 // The password policy at registration (the default PASSWORD_MIN_LENGTH of 15).
 
 const passwordError = (page: Page) => page.getByLabel(/^password$/i);
+
+/** 39 characters, 116 bytes in UTF-8: past bcrypt's 72, so only the pre-hash keeps all of it. */
+const MULTIBYTE = "三つの鍵を忘れた猫が、夜明けの港で古い地図を読みながら€と¥の違いを考えている";
+
+/**
+ * Long enough, and what a guesser tries first (a keyboard walk, a repeat, a sequence), with
+ * the reason the server gives: each differs from the one before, so none is read stale.
+ */
+const LONG_WEAK: [string, RegExp][] = [
+  ["qwertyuiop12345", /similar to a commonly used password/i],
+  ["passwordpassword", /repeated character patterns .* are easy to guess/i],
+  ["123456789012345", /similar to a commonly used password/i],
+];
 
 async function registerAs(registerPage: RegisterPage, user: TestUser) {
   await registerPage.goto();
@@ -85,10 +98,46 @@ test.describe("password policy", () => {
     await expect(page.getByText("Password strength: Strong")).toBeVisible();
   });
 
-  test("accepts 64 euro signs, which then sign in", async ({ page, registerPage, user }) => {
-    const euros = { ...user, password: "€".repeat(64) };
-    await registerAs(registerPage, euros);
-    await expectPasswordAccepted(page, euros.email, euros.password);
+  test("accepts a password of 116 UTF-8 bytes, which then signs in", async ({ page, registerPage, user }) => {
+    const multibyte = { ...user, password: MULTIBYTE };
+    await registerAs(registerPage, multibyte);
+    await expectPasswordAccepted(page, multibyte.email, multibyte.password);
+  });
+
+  test("long weak passwords are refused with a reason", async ({ page, registerPage, user }) => {
+    test.slow(); // two forms, three passwords each, and the mail between them
+    await registerPage.goto();
+    for (const [password, reason] of LONG_WEAK) {
+      await test.step(`register with ${password}`, async () => {
+        await registerPage.fill({ ...user, password });
+        await registerPage.submit();
+        await expect(passwordError(page)).toHaveAccessibleDescription(reason);
+      });
+    }
+    await expect(page).toHaveURL(/\/register/);
+
+    // The same rule on the reset form, reached from the emailed link.
+    const mailbox = await testMailbox();
+    await registerPage.fill(user);
+    await registerPage.submit();
+    await registerPage.finishSignedIn(user);
+    await page.context().clearCookies();
+    await page.goto("/forgot-password");
+    await page.getByLabel(/^email$/i).fill(user.email);
+    await page.getByRole("button", { name: /^send reset link$/i }).click();
+    await page.goto(
+      mailbox.link(await mailbox.waitFor(user.email, /reset your password/i), "/reset-password"),
+    );
+    const newPassword = page.getByLabel(/^new password$/i);
+    for (const [password, reason] of LONG_WEAK) {
+      await test.step(`reset to ${password}`, async () => {
+        await newPassword.fill(password);
+        await page.getByLabel(/^confirm password$/i).fill(password);
+        await page.getByRole("button", { name: /^reset password$/i }).click();
+        await expect(newPassword).toHaveAccessibleDescription(reason);
+      });
+    }
+    await expect(page).toHaveURL(/\/reset-password/);
   });
 
   test("a password typed in another Unicode normal form signs in", async ({ page, registerPage, user }) => {
@@ -120,7 +169,9 @@ test.describe("password policy", () => {
     );
     await settings.changePassword(user.password, "mailcreated5240");
     await expect(settings.newPassword).toHaveAccessibleDescription(/one of the most common passwords/i);
-    await settings.changePassword(user.password, "€".repeat(64));
+    await settings.changePassword(user.password, "iloveyouiloveyou");
+    await expect(settings.newPassword).toHaveAccessibleDescription(/repeated character patterns/i);
+    await settings.changePassword(user.password, MULTIBYTE);
     await expect(settings.password.getByRole("status")).toContainText(/password has been changed/i);
   });
 });

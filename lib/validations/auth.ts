@@ -1,5 +1,11 @@
 import * as z from "zod/mini";
-import { checkboxField, currentPasswordField, emailField, nameField } from "@/lib/validations/fields";
+import {
+  checkboxField,
+  confirmPasswordField,
+  currentPasswordField,
+  emailField,
+  nameField,
+} from "@/lib/validations/fields";
 import {
   defaultPasswordPolicy,
   newPasswordFieldFor,
@@ -15,14 +21,12 @@ export const registerSchema = (policy: PasswordPolicy = defaultPasswordPolicy) =
       name: nameField,
       email: emailField,
       password: newPasswordFieldFor(policy),
-      confirmPassword: z
-        .string({ error: "Confirm your password." })
-        .check(z.minLength(1, "Confirm your password.")),
+      confirmPassword: confirmPasswordField("Confirm your password."),
     })
     .check(
       passwordsMatch("password"),
       z.superRefine((data, ctx) =>
-        refinePasswordContext("password", data.password, [data.email, data.name], ctx),
+        refinePasswordContext("password", data.password, [data.email, data.name], ctx, policy),
       ),
     );
 export type RegisterInput = z.input<ReturnType<typeof registerSchema>>;

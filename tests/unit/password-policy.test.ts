@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isCommonPassword } from "@/lib/auth/common-passwords";
+import { ESTIMATED_LENGTH, passwordWeakness } from "@/lib/auth/password-weakness";
 import { registerSchema } from "@/lib/validations/auth";
 import {
   COMMON_PASSWORD_MESSAGE,
@@ -10,12 +11,23 @@ import {
 } from "@/lib/validations/password-policy";
 import { passwordStrength } from "@/lib/validations/password-strength";
 
-const server: PasswordPolicy = { minLength: 15, isCommon: isCommonPassword };
+const server: PasswordPolicy = { minLength: 15, weakness: passwordWeakness };
+const browser: PasswordPolicy = { minLength: 15 };
 const field = newPasswordFieldFor(server);
 const problem = (password: string, policy: PasswordPolicy = server) =>
   newPasswordFieldFor(policy)
     .safeParse(password)
     .error?.issues.map((issue) => issue.message);
+
+// 256 characters, none of them repeated in a guessable way.
+const LONG_PASSPHRASE = [
+  "velvet otters juggle turnips while a brass kettle hums sea shanties;",
+  "seven crooked lighthouses argue about marmalade under a violet moon,",
+  "and the postman's parrot recites tide tables backwards",
+  "until dawn, wearing one rubber boot & a monocle made of ice...",
+]
+  .join(" ")
+  .padEnd(256, ".");
 
 const form = (password: string, extra: Record<string, string> = {}) => ({
   name: "Ada Lovelace",
@@ -39,12 +51,17 @@ describe("password length", () => {
     expect(problem("🔑🦊🌍🎲🧩🚲🍋", { minLength: 8 })).toEqual(["Use at least 8 characters."]);
   });
 
-  it("accepts 64 euro signs, and any script, up to 256 characters", () => {
-    expect(field.safeParse("€".repeat(64)).success).toBe(true);
+  it("accepts any script, up to 256 characters", () => {
     expect(field.safeParse("пароль-из-кириллицы-и-знаков").success).toBe(true);
     expect(field.safeParse("パスワードは長いほうが安全です").success).toBe(true);
-    expect(field.safeParse("x".repeat(256)).success).toBe(true);
-    expect(field.safeParse("x".repeat(257)).success).toBe(false);
+    expect(field.safeParse("€ for the ferry, ¥ for the noodles, £ for a pint").success).toBe(true);
+    expect(field.safeParse(LONG_PASSPHRASE).success).toBe(true);
+    expect(problem(`${LONG_PASSPHRASE}!`)).toEqual(["Use at most 256 characters."]);
+  });
+
+  it("counts 64 euro signs as 64 characters, which the server refuses as a repeat", () => {
+    expect(problem("€".repeat(64), browser)).toBeUndefined();
+    expect(problem("€".repeat(64))).toEqual([expect.stringMatching(/^Repeated characters/)]);
   });
 
   it("counts the NFC and NFD forms of one password alike", () => {
@@ -78,16 +95,71 @@ describe("common passwords", () => {
 
   it("refuses them with the reason", () => {
     expect(problem("mailcreated5240")).toEqual([COMMON_PASSWORD_MESSAGE]);
-    expect(problem("Password1", { minLength: 8, isCommon: isCommonPassword })).toEqual([
-      COMMON_PASSWORD_MESSAGE,
-    ]);
-    expect(problem("Basketball", { minLength: 8, isCommon: isCommonPassword })).toEqual([
-      COMMON_PASSWORD_MESSAGE,
-    ]);
+    expect(problem("Password1", { ...server, minLength: 8 })).toEqual([COMMON_PASSWORD_MESSAGE]);
+    expect(problem("Basketball", { ...server, minLength: 8 })).toEqual([COMMON_PASSWORD_MESSAGE]);
   });
 
   it("is not checked where the list is not given (the browser)", () => {
-    expect(problem("mailcreated5240", { minLength: 15 })).toBeUndefined();
+    expect(problem("mailcreated5240", browser)).toBeUndefined();
+  });
+});
+
+describe("guessable passwords (zxcvbn, on the server)", () => {
+  const refused: [string, RegExp][] = [
+    ["passwordpassword", /^Repeated character patterns like “abcabcabc” are easy to guess\./],
+    ["iloveyouiloveyou", /^Repeated character patterns/],
+    ["aaaaaaaaaaaaaaa", /^Repeated characters like “aaa” are easy to guess\./],
+    ["abcdefghijklmnop", /^Common character sequences like “abc” are easy to guess\./],
+    ["qwertyuiop12345", /^This is similar to a commonly used password\./],
+    ["123456789012345", /^This is similar to a commonly used password\./],
+    ["1q2w3e4r5t6y7u8i", /^This is similar to a commonly used password\./],
+    ["P@ssw0rdP@ssw0rd", /^Repeated character patterns/],
+    ["Summer2026Summer2026", /^Repeated character patterns/],
+  ];
+
+  it("refuses what a guesser tries first at 15 characters and more, with zxcvbn's reason", () => {
+    for (const [password, reason] of refused) {
+      const messages = problem(password);
+      expect(messages, password).toEqual([expect.stringMatching(reason)]);
+      expect(messages?.[0], password).toMatch(/\S\.$/); // one plain sentence or two, no trailing space
+      expect(messages?.[0], password).not.toContain(password); // never echoes the password
+    }
+  });
+
+  it("accepts long, unusual passphrases and random passwords", () => {
+    for (const password of [
+      "correct horse battery staple",
+      "the current password",
+      "a long and unusual passphrase",
+      "a brand new password for me",
+      "all lower case words here",
+      "a moth in relay seventy",
+      "adamant example glove 42",
+      "a7#kq0-zvp3m!rt",
+      "crème brûlée à la fête",
+    ]) {
+      expect(problem(password), password).toBeUndefined();
+    }
+  });
+
+  it("gives zxcvbn the context words: the user's name, even spelt in l33t, is refused", () => {
+    const policy = { ...server, context: ["grace@example.com", "Grace Hopper"] };
+    expect(problem("hopperhopper2026", policy)).toEqual([CONTEXT_WORD_MESSAGE]); // contains it
+    expect(problem("grac3 h0pp3r 1906", policy)).toEqual([CONTEXT_WORD_MESSAGE]); // zxcvbn's user inputs
+    expect(problem("grac3 h0pp3r 1906")).toBeUndefined(); // someone else's name
+    expect(passwordWeakness("hopperhopper2026")).toMatch(/^Repeated character patterns/);
+  });
+
+  it("estimates the first ESTIMATED_LENGTH characters: a guessable start is refused", () => {
+    const strong = LONG_PASSPHRASE.slice(0, ESTIMATED_LENGTH);
+    expect(problem(`${strong}${"a".repeat(100)}`)).toBeUndefined();
+    expect(problem(`${"a".repeat(ESTIMATED_LENGTH)}${strong}`)).toEqual([
+      expect.stringMatching(/^Repeated characters/),
+    ]);
+  });
+
+  it("is not checked in the browser", () => {
+    for (const [password] of refused) expect(problem(password, browser), password).toBeUndefined();
   });
 });
 
@@ -139,7 +211,7 @@ describe("strength meter", () => {
 });
 
 describe("the same rules at reset and change", () => {
-  it("applies the policy's length, list and the user's context", async () => {
+  it("applies the policy's length, weakness check and the user's context", async () => {
     const { resetPasswordSchemaFor } = await import("@/lib/validations/account");
     const { changePasswordSchemaFor } = await import("@/lib/validations/settings");
     const reset = resetPasswordSchemaFor(server);
@@ -149,13 +221,63 @@ describe("the same rules at reset and change", () => {
       reset.safeParse({ token: "t", newPassword: password, confirmPassword: password });
     expect(messages(resetWith("a7#kq0-zvp3m!r"))).toEqual(["Use at least 15 characters."]);
     expect(messages(resetWith("mailcreated5240"))).toEqual([COMMON_PASSWORD_MESSAGE]);
-    expect(resetWith("€".repeat(64)).success).toBe(true);
+    expect(messages(resetWith("passwordpassword"))).toEqual([passwordWeakness("passwordpassword")]);
+    expect(resetWith(LONG_PASSPHRASE).success).toBe(true);
 
     const change = changePasswordSchemaFor({ ...server, context: ["grace@example.com", "Grace Hopper"] });
     const changeTo = (password: string) =>
       change.safeParse({ currentPassword: "old one", newPassword: password, confirmPassword: password });
     expect(messages(changeTo("grace-hopper-rules-1906"))).toEqual([CONTEXT_WORD_MESSAGE]);
     expect(messages(changeTo("latchkey latchkey latchkey"))).toEqual([CONTEXT_WORD_MESSAGE]);
+    expect(messages(changeTo("grac3 h0pp3r 1906"))).toEqual([CONTEXT_WORD_MESSAGE]);
+    expect(messages(changeTo("qwertyuiop12345"))).toEqual([passwordWeakness("qwertyuiop12345")]);
     expect(changeTo("a moth in relay seventy").success).toBe(true);
+  });
+
+  it("gives one reason, the same at registration as at reset and change", async () => {
+    const { resetPasswordSchemaFor } = await import("@/lib/validations/account");
+    const { changePasswordSchemaFor } = await import("@/lib/validations/settings");
+    const user = { name: "Grace Hopper", email: "grace@example.com" };
+    const withContext = { ...server, context: [user.email, user.name] };
+    const reasons = (password: string) =>
+      [
+        registerSchema(server).safeParse({ ...user, password, confirmPassword: password }),
+        resetPasswordSchemaFor(withContext).safeParse({
+          token: "t",
+          newPassword: password,
+          confirmPassword: password,
+        }),
+        changePasswordSchemaFor(withContext).safeParse({
+          currentPassword: "old one",
+          newPassword: password,
+          confirmPassword: password,
+        }),
+      ].map((result) => result.error?.issues.map((issue) => issue.message));
+    for (const [password, reason] of [
+      ["passwordpassword", passwordWeakness("passwordpassword")],
+      ["1q2w3e4r5t6y7u8i", passwordWeakness("1q2w3e4r5t6y7u8i")],
+      ["mailcreated5240", COMMON_PASSWORD_MESSAGE],
+      // Weak and personal: the name is the reason given, on every form.
+      ["hopperhopper2026", CONTEXT_WORD_MESSAGE],
+      ["gracegracegrace1", CONTEXT_WORD_MESSAGE],
+    ] as const) {
+      expect(reasons(password), password).toEqual([[reason], [reason], [reason]]);
+    }
+    expect(reasons("a moth in relay seventy")).toEqual([undefined, undefined, undefined]);
+  });
+
+  it("registration scores the password with the name and email typed beside it", () => {
+    const grace = { name: "Grace Hopper", email: "grace@example.com" };
+    const parse = (password: string) =>
+      registerSchema({ minLength: 15, weakness: passwordWeakness }).safeParse({
+        ...grace,
+        password,
+        confirmPassword: password,
+      });
+    // A misspelt name is no secret: refused at registration as at reset and change.
+    expect(parse("grac3 h0pp3r 1906").error?.issues.map((issue) => issue.message)).toEqual([
+      expect.any(String),
+    ]);
+    expect(parse("a moth in relay seventy").success).toBe(true);
   });
 });
