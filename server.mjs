@@ -4,13 +4,17 @@
 // It refuses a declared body over the cap (lib/request-body-limit.mjs) before Next.js reads it.
 // In production it also sends the build's brotli copies of static files (lib/static-assets.mjs).
 import { createServer } from "node:http";
-import { TRUST_PROXY_RULE, forwardedClientIp, normalizeIp, trustProxyHops } from "./lib/client-address.mjs";
+import {
+  CLIENT_IP_HEADER,
+  TRUST_PROXY_RULE,
+  forwardedClientIp,
+  normalizeIp,
+  trustProxyHops,
+} from "./lib/client-address.mjs";
 import { declaresOversizedBody, refuseOversizedBody } from "./lib/request-body-limit.mjs";
 import { commonSecurityHeaders } from "./lib/security-headers.mjs";
 import { serverOptions } from "./lib/server-options.mjs";
 import { distDir, precompressedAssets } from "./lib/static-assets.mjs";
-
-const CLIENT_IP_HEADER = "x-latchkey-client-ip"; // lib/client-ip.ts reads it
 
 function fail(message) {
   console.error(`> Latchkey cannot start: ${message}`);

@@ -8,7 +8,7 @@
 // BENCH_PORT (default 3900), BCRYPT_COST (default 12), HASH_QUEUE_MAX (default 32),
 // NEXT_DIST_DIR (default .next-bench), BENCH_SKIP_BUILD=1 to reuse that folder's build.
 import { spawn } from "node:child_process";
-import { createHmac, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import bcrypt from "bcryptjs";
 import pg from "pg";
+import { prehash } from "../lib/auth/password-prehash.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const int = (value, fallback) => Number.parseInt(value ?? "", 10) || fallback;
@@ -35,12 +36,6 @@ const password = "bench correct horse battery staple";
 
 const log = (message) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-// The same pre-hash as lib/auth/password.ts: the seeded hashes must verify in the app.
-const prehash = (text) =>
-  createHmac("sha384", "latchkey/password-prehash/v1")
-    .update(text.normalize("NFKC"), "utf8")
-    .digest("base64");
 
 /** Runs a command to completion, its output passed through to stderr. */
 function run(command, args, env = {}) {

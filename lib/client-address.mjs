@@ -3,6 +3,13 @@
 // app parse the same way.
 import { isIP } from "node:net";
 
+/**
+ * server.mjs sets this header on every request, from the socket or (TRUST_PROXY) the entry
+ * the outermost trusted proxy added to X-Forwarded-For, after discarding any copy the client
+ * sent; lib/client-ip.ts reads it.
+ */
+export const CLIENT_IP_HEADER = "x-latchkey-client-ip";
+
 export const TRUST_PROXY_RULE =
   "must be `true` (one trusted proxy), `false`, or a whole number of trusted proxy hops";
 

@@ -1,16 +1,11 @@
 import { isIPv6 } from "node:net";
-import { normalizeIp } from "@/lib/client-address.mjs";
-
-/**
- * server.mjs sets this header on every request, from the socket or (TRUST_PROXY) the entry
- * the outermost trusted proxy added to X-Forwarded-For, after discarding any copy the client sent.
- */
-export const CLIENT_IP_HEADER = "x-latchkey-client-ip";
+import { CLIENT_IP_HEADER, normalizeIp } from "@/lib/client-address.mjs";
+import { onVercel } from "@/lib/env";
 
 /** The client's address, as far as this deployment can know it; null when it cannot. */
 export function clientIp(headers: Headers): string | null {
   // On Vercel there is no server.mjs; the platform overwrites this header itself.
-  const header = process.env.VERCEL ? "x-vercel-forwarded-for" : CLIENT_IP_HEADER;
+  const header = onVercel() ? "x-vercel-forwarded-for" : CLIENT_IP_HEADER;
   return normalizeIp(headers.get(header)?.split(",")[0]);
 }
 

@@ -1,5 +1,6 @@
 // Edge-safe: used by middleware.ts. The other security headers, which do not change per
 // request, are in next.config.mjs (headers()).
+import { isDevelopment } from "@/lib/edge-env";
 
 /** 128 random bits, base64: a fresh one for every page request. */
 export function createNonce(): string {
@@ -13,7 +14,7 @@ export function createNonce(): string {
  * style attributes (the route announcer, the dev overlay) that cannot carry a nonce, and
  * CSS cannot run code. Development adds 'unsafe-eval', which React's dev tooling needs.
  */
-export function contentSecurityPolicy(nonce: string, development = process.env.NODE_ENV === "development") {
+export function contentSecurityPolicy(nonce: string, development = isDevelopment()) {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,

@@ -11,6 +11,11 @@ const flag = (fallback: boolean) =>
       value === undefined || value === "" ? fallback : value === "true" || value === "1",
     );
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+// Set by the platform on Vercel (hence not in .env.example); any value means Vercel.
+const vercel = z
+  .string()
+  .optional()
+  .transform((value) => Boolean(value));
 
 const schema = z
   .object({
@@ -54,6 +59,7 @@ const schema = z
     SESSION_REMEMBER_MAX_AGE: seconds(30 * 24 * 3600),
     SESSION_REMEMBER_IDLE_TIMEOUT: seconds(7 * 24 * 3600),
     SECURITY_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
+    VERCEL: vercel,
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.AUTH_SECRET) {
@@ -77,3 +83,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 export const env = parseEnv(process.env);
+
+/** VERCEL as of this call, not from `env`: lib/client-ip.ts reads it per request, and its tests switch it. */
+export const onVercel = (): boolean => vercel.parse(process.env.VERCEL);

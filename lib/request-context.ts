@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { clientIp } from "@/lib/client-ip";
+import { clipUserAgent } from "@/lib/user-agent";
 
 /** When, from where and from which device an account change was made, for security notices. */
 export type SecurityContext = {
@@ -16,7 +17,7 @@ export async function securityContext(): Promise<SecurityContext> {
   return {
     at: new Date(),
     ip: clientIp(requestHeaders),
-    userAgent: requestHeaders.get("user-agent")?.slice(0, 512) ?? null,
+    userAgent: clipUserAgent(requestHeaders.get("user-agent")),
     cookieHeader: requestHeaders.get("cookie"),
   };
 }

@@ -32,3 +32,10 @@ export function describeUserAgent(userAgent: string | null | undefined): string 
   if (browser && system) return `${browser} on ${system}`;
   return browser ?? (system ? `Browser on ${system}` : "Unknown device");
 }
+
+/** The most of a User-Agent header we keep: plenty to describe it, too little to fill a table. */
+export const MAX_USER_AGENT_LENGTH = 512;
+
+/** A User-Agent header as stored: its first MAX_USER_AGENT_LENGTH characters; null when absent. */
+export const clipUserAgent = (userAgent: string | null | undefined): string | null =>
+  userAgent?.slice(0, MAX_USER_AGENT_LENGTH) ?? null;

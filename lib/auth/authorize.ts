@@ -10,6 +10,7 @@ import { clientIp } from "@/lib/client-ip";
 import { env } from "@/lib/env";
 import { hasSignedInBefore } from "@/lib/events/recent";
 import { recordEvent } from "@/lib/events/record";
+import { clipUserAgent } from "@/lib/user-agent";
 import { findUserForSignIn } from "@/lib/users";
 import { loginSchema } from "@/lib/validations/auth";
 
@@ -23,7 +24,7 @@ export async function authorizeCredentials(input: unknown, request: Request): Pr
   if (!parsed.success) return null;
   const { email, password, remember } = parsed.data;
   const ip = clientIp(request.headers);
-  const userAgent = request.headers.get("user-agent")?.slice(0, 512) ?? null;
+  const userAgent = clipUserAgent(request.headers.get("user-agent"));
   const cookieHeader = request.headers.get("cookie");
   const context = { at: new Date(), ip, userAgent, cookieHeader };
   assertHashingCapacity(); // a full hashing pool: 503 at once, no database work (lib/auth/hash-pool.ts)
@@ -44,7 +45,12 @@ export async function authorizeCredentials(input: unknown, request: Request): Pr
   await rememberDevice(cookieHeader, user);
   // A browser the account has not signed in from is news to its owner, except the very first.
   const newDevice = device === null && (await hasSignedInBefore(user.id));
-  const event = { kind: "sign-in.succeeded", userId: user.id, context, details: { method: "password" } } as const;
+  const event = {
+    kind: "sign-in.succeeded",
+    userId: user.id,
+    context,
+    details: { method: "password" },
+  } as const;
   await (newDevice ? recordEvent(event, { to: user, data: {} }) : recordEvent(event));
   return { id: user.id, name: user.name, email: user.email, sessionSecret };
 }

@@ -1,5 +1,7 @@
 import { cookies } from "next/headers";
 import { NextResponse, type NextRequest } from "next/server";
+import { MAX_TOKEN_LENGTH } from "@/lib/auth/token-length";
+import { authUrl } from "@/lib/edge-env";
 
 // An emailed link (/reset-password?token=…, /verify-email?token=…) is opened once with its
 // token in the URL. middleware.ts moves the token into a cookie for that page alone and sends
@@ -11,7 +13,6 @@ import { NextResponse, type NextRequest } from "next/server";
 export const LINK_TOKEN_PAGES: readonly string[] = ["/reset-password", "/verify-email"];
 const COOKIE = "latchkey-link-token";
 const SECURE_COOKIE = `__Secure-${COOKIE}`;
-const MAX_TOKEN_LENGTH = 128;
 // Long enough to read the page and fill in a form; opening the link again starts over.
 const COOKIE_SECONDS = 3600;
 
@@ -24,7 +25,7 @@ export function moveLinkTokenToCookie(request: NextRequest): NextResponse | null
   rest.delete("token");
   // On AUTH_URL's origin, as the mail's links are: behind a TLS-terminating proxy the
   // request's own URL may say http.
-  const origin = process.env.AUTH_URL || request.nextUrl.origin;
+  const origin = authUrl() ?? request.nextUrl.origin;
   const target = new URL(`${pathname}${rest.size > 0 ? `?${rest}` : ""}`, origin);
   const response = NextResponse.redirect(target, 303);
   response.headers.set("referrer-policy", "no-referrer");

@@ -1,21 +1,13 @@
 import "server-only";
-import { createHmac, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { hashPool } from "@/lib/auth/hash-pool";
+import { prehash } from "@/lib/auth/password-prehash.mjs";
 import { HashingBusyError } from "@/lib/auth/sign-in-errors";
 import { env } from "@/lib/env";
 
-// bcrypt reads only the first 72 bytes, so two long passwords sharing a prefix would
-// verify against each other's hash. Pre-hashing to 64 base64 characters (no NUL bytes)
-// makes every code point count. The key separates our digests from any plain SHA-384
-// list (no "hash shucking" with public unsalted hashes); it must never change.
-const PREHASH_KEY = "latchkey/password-prehash/v1";
-
-function prehash(password: string): string {
-  return createHmac("sha384", PREHASH_KEY).update(password.normalize("NFKC"), "utf8").digest("base64");
-}
-
 // Both run in the worker pool (lib/auth/hash-pool.ts) and throw HashingBusyError when it is full.
+// bcrypt gets the pre-hash (lib/auth/password-prehash.mjs says why), never the password.
 export async function hashPassword(password: string, cost: number = env.BCRYPT_COST): Promise<string> {
   return String(await hashPool().run({ op: "hash", text: prehash(password), cost }));
 }

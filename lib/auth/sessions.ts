@@ -1,16 +1,14 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { newTokenSecret, tokenDigest } from "@/lib/auth/token-secret";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { clipUserAgent } from "@/lib/user-agent";
 
 export type SessionClient = { userAgent: string | null; ip: string | null };
 export type ActiveSession = { sessionId: string; userId: string; expiresAt: Date };
 
 // lastSeenAt is written at most this often, so a busy page is not a write per request.
 const TOUCH_INTERVAL_MS = 60_000;
-
-/** The cookie carries the secret (inside the encrypted JWT); the database only its digest. */
-const digest = (secret: string) => createHash("sha256").update(secret).digest("base64url");
 
 function lifetimes(remember: boolean) {
   return remember
@@ -31,7 +29,8 @@ export async function createSession(
   remember: boolean,
   client: SessionClient,
 ): Promise<string | null> {
-  const secret = randomBytes(32).toString("base64url");
+  // The cookie carries the secret (inside the encrypted JWT); the database only its digest.
+  const secret = newTokenSecret();
   const now = Date.now();
   const opened = await db.$transaction(async (tx) => {
     // FOR SHARE waits for a password change in flight, then sees the version it wrote.
@@ -43,12 +42,12 @@ export async function createSession(
     await tx.session.deleteMany({ where: { userId: owner.id, expires: { lte: new Date(now) } } });
     await tx.session.create({
       data: {
-        sessionToken: digest(secret),
+        sessionToken: tokenDigest(secret),
         userId: owner.id,
         credentialVersion: owner.credentialVersion,
         remember,
         expires: new Date(now + lifetimes(remember).maxAge * 1000),
-        userAgent: client.userAgent?.slice(0, 512) ?? null,
+        userAgent: clipUserAgent(client.userAgent),
         ip: client.ip,
       },
     });
@@ -64,7 +63,7 @@ export async function createSession(
  */
 export async function validateSession(secret: string): Promise<ActiveSession | null> {
   const row = await db.session.findUnique({
-    where: { sessionToken: digest(secret) },
+    where: { sessionToken: tokenDigest(secret) },
     select: {
       id: true,
       userId: true,
@@ -99,7 +98,7 @@ export async function validateSession(secret: string): Promise<ActiveSession | n
 /** Ends the session of this secret; the user it belonged to, or null when there was none. */
 export async function revokeSession(secret: string): Promise<string | null> {
   const rows = await db.$queryRaw<{ userId: string }[]>`
-    DELETE FROM "Session" WHERE "sessionToken" = ${digest(secret)} RETURNING "userId"`;
+    DELETE FROM "Session" WHERE "sessionToken" = ${tokenDigest(secret)} RETURNING "userId"`;
   return rows[0]?.userId ?? null;
 }
 

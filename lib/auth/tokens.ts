@@ -1,12 +1,13 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { MAX_TOKEN_LENGTH } from "@/lib/auth/token-length";
+import { newTokenSecret, tokenDigest } from "@/lib/auth/token-secret";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type TokenPurpose = "verify-email" | "reset-password" | "change-email";
 
-/** Only this digest is stored; the secret itself exists only in the emailed link. */
-export const tokenDigest = (secret: string) => createHash("sha256").update(secret).digest("base64url");
+// Only the digest (lib/auth/token-secret.ts) is stored; the secret itself exists only in
+// the emailed link.
 
 type TokenRequest = {
   userId: string;
@@ -18,7 +19,7 @@ type TokenRequest = {
 };
 
 async function insertToken(tx: Prisma.TransactionClient, input: TokenRequest): Promise<string> {
-  const secret = randomBytes(32).toString("base64url");
+  const secret = newTokenSecret();
   if (!input.keepOlder) {
     await tx.authToken.deleteMany({ where: { userId: input.userId, purpose: input.purpose } });
   }
@@ -63,7 +64,7 @@ export async function issueTokenAtVersion(
 
 /** The account a usable (unexpired) token of this purpose belongs to, without using it up. */
 export async function tokenOwner(secret: unknown, purpose: TokenPurpose): Promise<string | null> {
-  if (typeof secret !== "string" || !secret || secret.length > 128) return null;
+  if (typeof secret !== "string" || !secret || secret.length > MAX_TOKEN_LENGTH) return null;
   const row = await db.authToken.findUnique({
     where: { tokenHash: tokenDigest(secret) },
     select: { userId: true, purpose: true, expiresAt: true },
@@ -80,7 +81,7 @@ export async function consumeToken(
   purpose: TokenPurpose,
   tx: Prisma.TransactionClient = db,
 ): Promise<{ userId: string; email: string } | null> {
-  if (!secret || secret.length > 128) return null;
+  if (!secret || secret.length > MAX_TOKEN_LENGTH) return null;
   const rows = await tx.$queryRaw<{ userId: string; email: string; expiresAt: Date }[]>`
     DELETE FROM "AuthToken"
     WHERE "tokenHash" = ${tokenDigest(secret)} AND "purpose" = ${purpose}

@@ -56,7 +56,7 @@ function createPool(connectionString: string, max: number): pg.Pool {
 
 function assertWritable(dataDir: string) {
   const fix = "Set DATABASE_URL to a PostgreSQL connection string (postgresql://user:password@host:5432/db).";
-  if (process.env.VERCEL) {
+  if (env.VERCEL) {
     throw new Error(`DATABASE_URL is not set. The embedded database cannot run on Vercel. ${fix}`);
   }
   try {

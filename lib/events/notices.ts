@@ -27,7 +27,11 @@ export type NoticeData = {
 export type NoticeKind = keyof NoticeData & EventKind;
 
 type Recipient = { email: string; name: string | null };
-type Compose<K extends NoticeKind> = (to: Recipient, context: SecurityContext, data: NoticeData[K]) => MailMessage;
+type Compose<K extends NoticeKind> = (
+  to: Recipient,
+  context: SecurityContext,
+  data: NoticeData[K],
+) => MailMessage;
 
 /** The security notice each kind of event mails to the account, from one place. */
 const NOTICES: { [K in NoticeKind]: Compose<K> } = {

@@ -5,6 +5,7 @@ import { forgetAccountDetails, pruneEventsNowAndThen } from "@/lib/events/retent
 import { db } from "@/lib/db";
 import { queueMail } from "@/lib/mail/send";
 import type { SecurityContext } from "@/lib/request-context";
+import { clipUserAgent } from "@/lib/user-agent";
 
 export type SecurityEventInput<K extends EventKind> = {
   kind: K;
@@ -41,7 +42,7 @@ export async function recordEvent<K extends EventKind>(
       actorType: actor.type,
       actorId: actor.type === "admin" ? actor.id : null,
       ip: deletion ? null : event.context.ip,
-      userAgent: deletion ? null : (event.context.userAgent?.slice(0, 512) ?? null),
+      userAgent: deletion ? null : clipUserAgent(event.context.userAgent),
       details: deletion ? undefined : event.details,
     },
   });

@@ -19,7 +19,10 @@ export async function pruneEventsNowAndThen(): Promise<void> {
   if (now - (state.latchkeyLastEventPrune ?? 0) < PRUNE_EVERY_MS) return;
   state.latchkeyLastEventPrune = now;
   await pruneEvents().catch((error: unknown) =>
-    console.error("[latchkey] pruning security events failed:", error instanceof Error ? error.message : error),
+    console.error(
+      "[latchkey] pruning security events failed:",
+      error instanceof Error ? error.message : error,
+    ),
   );
 }
 

@@ -47,6 +47,10 @@ export const currentPasswordField = z
     z.maxLength(MAX_PASSWORD_LENGTH, "That password is too long."),
   );
 
+/** A new password typed again; passwordsMatch (lib/validations/password-policy.ts) compares the two. */
+export const confirmPasswordField = (message: string) =>
+  z.string({ error: message }).check(z.minLength(1, message));
+
 /** Length in Unicode code points, as people count characters. */
 export const codePoints = (value: string) => [...value.normalize("NFKC")].length;
 

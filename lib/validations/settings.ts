@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { currentPasswordField, emailField, nameField } from "@/lib/validations/fields";
+import { confirmPasswordField, currentPasswordField, emailField, nameField } from "@/lib/validations/fields";
 import {
   defaultPasswordPolicy,
   newPasswordFieldFor,
@@ -18,9 +18,7 @@ export const changePasswordSchemaFor = (policy: PasswordPolicy) =>
     .object({
       currentPassword: currentPasswordField,
       newPassword: newPasswordFieldFor(policy),
-      confirmPassword: z
-        .string({ error: "Confirm your new password." })
-        .check(z.minLength(1, "Confirm your new password.")),
+      confirmPassword: confirmPasswordField("Confirm your new password."),
     })
     .check(
       passwordsMatch("newPassword"),
