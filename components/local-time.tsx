@@ -2,8 +2,16 @@
 
 import { useSyncExternalStore } from "react";
 
-const utc = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const local = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" });
+const parts = {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+} as const;
+const utc = new Intl.DateTimeFormat("en-GB", { ...parts, timeZone: "UTC" });
+// timeZoneName cannot go with dateStyle/timeStyle, hence the parts spelt out.
+const local = new Intl.DateTimeFormat("en-GB", { ...parts, timeZoneName: "short" });
 const noSubscription = () => () => {};
 
 /**

@@ -23,30 +23,34 @@ export function tooManyAttemptsMessage(retryAfter: number): string {
   return `Too many attempts. Please wait ${waitFor(retryAfter)} and try again.`;
 }
 
+const rule = (limit: number): RateRule => ({ limit, windowSeconds: WINDOW_SECONDS });
+
+async function answer(checks: [string, RateRule][]): Promise<FormState | null> {
+  const result = await consumeAll(checks);
+  return result.ok ? null : { status: "error", message: tooManyAttemptsMessage(result.retryAfter) };
+}
+
 /**
- * Counts one submission of `form` per client address (an IPv6 one by its /64) and per
- * (normalised) email address it names: the target account's, and for an email change the
- * new one too. Shared by every app process. Null when within the limits, else the form
- * state to answer with. Call it after parsing, before any work.
+ * Counts one submission of `form` from the client's address (an IPv6 one by its /64),
+ * shared by every app process. Called before the form is parsed, so a flood of submissions
+ * is refused before any of them costs a password-strength check. Null when within the
+ * limit, else the form state to answer with.
  */
-export async function throttleForm(
+export async function throttleFormByAddress(form: ThrottledForm): Promise<FormState | null> {
+  const address = clientIp(await headers());
+  if (!address) return null;
+  return answer([[`${form}:address:${rateLimitAddress(address)}`, rule(env.RATE_LIMIT_FORMS_PER_ADDRESS)]]);
+}
+
+/**
+ * Counts one submission of `form` per (normalised) email address it names: the target
+ * account's, and for an email change the new one too. Called after parsing, before any work.
+ */
+export async function throttleFormByEmail(
   form: ThrottledForm,
   ...emails: (string | null | undefined)[]
 ): Promise<FormState | null> {
-  const address = clientIp(await headers());
-  const checks: [string, RateRule][] = [];
-  if (address) {
-    checks.push([
-      `${form}:address:${rateLimitAddress(address)}`,
-      { limit: env.RATE_LIMIT_FORMS_PER_ADDRESS, windowSeconds: WINDOW_SECONDS },
-    ]);
-  }
-  for (const email of new Set(emails.filter(Boolean))) {
-    checks.push([
-      `${form}:email:${email}`,
-      { limit: env.RATE_LIMIT_FORMS_PER_EMAIL, windowSeconds: WINDOW_SECONDS },
-    ]);
-  }
-  const result = await consumeAll(checks);
-  return result.ok ? null : { status: "error", message: tooManyAttemptsMessage(result.retryAfter) };
+  const unique = [...new Set(emails.filter(Boolean))];
+  if (unique.length === 0) return null;
+  return answer(unique.map((email) => [`${form}:email:${email}`, rule(env.RATE_LIMIT_FORMS_PER_EMAIL)]));
 }

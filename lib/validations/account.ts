@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { emailField } from "@/lib/validations/fields";
+import { MAX_TOKEN_LENGTH } from "@/lib/auth/token-length";
+import { confirmPasswordField, emailField } from "@/lib/validations/fields";
 import { newPasswordFieldFor, passwordsMatch, type PasswordPolicy } from "@/lib/validations/password-policy";
 
 export const forgotPasswordSchema = z.object({ email: emailField });
@@ -9,10 +10,14 @@ export type ForgotPasswordInput = z.input<typeof forgotPasswordSchema>;
 export const resetPasswordSchemaFor = (policy: PasswordPolicy) =>
   z
     .object({
-      token: z.string().check(z.minLength(1), z.maxLength(128)),
+      token: z.string().check(z.minLength(1), z.maxLength(MAX_TOKEN_LENGTH)),
       newPassword: newPasswordFieldFor(policy),
-      confirmPassword: z
-        .string({ error: "Confirm your new password." })
-        .check(z.minLength(1, "Confirm your new password.")),
+      confirmPassword: confirmPasswordField("Confirm your new password."),
     })
     .check(passwordsMatch("newPassword"));
+
+/** A form whose only input is the button (resend a link): nothing to parse. */
+export const buttonOnlySchema = z.object({});
+
+/** The /verify-email form: the token arrives in a hidden field, checked when used. */
+export const confirmEmailSchema = z.object({ token: z.optional(z.string()) });

@@ -124,7 +124,7 @@ describe.each(FORGED)("a server action called with %s", (_label, forged) => {
 
   it("the actions that take no arguments ignore it", async () => {
     // Forged arguments go where a caller could send them, even when the action declares none.
-    const untyped = (action: () => Promise<unknown>) => () =>
+    const untyped = (action: (...args: never[]) => Promise<unknown>) => () =>
       (action as (...args: unknown[]) => Promise<unknown>)(forged, forged);
     expect(await answerOf(untyped(resendVerificationEmail))).toEqual({
       state: expect.objectContaining({ status: expect.stringMatching(/^(success|error)$/) }),

@@ -5,7 +5,7 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-latchkey-client-ip": mocks.address }),
 }));
 vi.mock("@/lib/rate-limit", () => ({ consumeAll: mocks.consumeAll }));
-const { throttleForm } = await import("@/lib/form-throttle");
+const { throttleFormByAddress } = await import("@/lib/form-throttle");
 
 beforeEach(() => {
   vi.stubEnv("VERCEL", "");
@@ -15,12 +15,12 @@ afterEach(() => vi.unstubAllEnvs());
 
 async function addressKey(address: string): Promise<string | undefined> {
   mocks.address = address;
-  await throttleForm("register", "user@example.com");
+  await throttleFormByAddress("register");
   const [checks] = mocks.consumeAll.mock.lastCall as [[string, unknown][]];
   return checks.map(([key]) => key).find((key) => key.startsWith("register:address:"));
 }
 
-describe("throttleForm", () => {
+describe("throttleFormByAddress", () => {
   it("counts an IPv4 client by its address", async () => {
     expect(await addressKey("203.0.113.7")).toBe("register:address:203.0.113.7");
   });

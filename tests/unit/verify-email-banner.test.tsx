@@ -8,12 +8,20 @@ const { currentUser, sendVerificationEmail, throttleForm } = vi.hoisted(() => ({
   sendVerificationEmail: vi.fn(),
   throttleForm: vi.fn(),
 }));
-vi.mock("@/lib/dal", () => ({ getCurrentUser: currentUser, requireUser: currentUser }));
+vi.mock("@/lib/dal", () => ({
+  getCurrentUser: currentUser,
+  requireSession: async () => ({ user: await currentUser(), sessionId: "s1" }),
+}));
 vi.mock("@/lib/auth/email-verification", () => ({ sendVerificationEmail }));
-vi.mock("@/lib/form-throttle", () => ({ throttleForm }));
+vi.mock("@/lib/form-throttle", () => ({
+  throttleFormByAddress: async () => null,
+  throttleFormByEmail: throttleForm,
+  tooManyAttemptsMessage: () => "Too many attempts.",
+}));
 
 const { VerifyEmailBanner } = await import("@/components/verify-email-banner");
-const { resendVerificationEmail } = await import("@/app/(app)/verification-actions");
+const { resendVerificationEmail: resendAction } = await import("@/app/(app)/verification-actions");
+const resendVerificationEmail = () => resendAction({ status: "idle" }, new FormData());
 
 const user = { id: "u1", name: "Ada", email: "ada@example.com", emailVerified: null, createdAt: new Date() };
 
@@ -64,6 +72,7 @@ describe("resendVerificationEmail", () => {
     currentUser.mockResolvedValue(user);
     throttleForm.mockResolvedValue({ status: "error", message: "Too many requests." });
     expect(await resendVerificationEmail()).toEqual({ status: "error", message: "Too many requests." });
+    throttleForm.mockResolvedValue(null);
     currentUser.mockResolvedValue({ ...user, emailVerified: new Date() });
     expect((await resendVerificationEmail()).status).toBe("success");
     expect(sendVerificationEmail).not.toHaveBeenCalled();

@@ -1,19 +1,20 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { formValues, invalidState, type FormState } from "@/lib/action-state";
 import { signInFailureMessage } from "@/lib/auth/messages";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { safeCallbackUrl } from "@/lib/callback-url";
+import { formAction } from "@/lib/form-action";
 import { loginSchema } from "@/lib/validations/auth";
 
-export async function login(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  const parsed = loginSchema.safeParse(values);
-  if (!parsed.success) return invalidState(parsed.error);
-  const { email, password, remember } = parsed.data;
-  const failure = await signInWithPassword(email, password, remember);
-  if (failure?.reason === "unverified") redirect("/check-email?reason=unverified");
-  if (failure) return { status: "error", message: signInFailureMessage(failure) };
-  redirect(safeCallbackUrl(values.callbackUrl));
-}
+// No form throttle: sign-in has its own, per account and per address, inside the
+// Credentials provider (lib/auth/sign-in-throttle.ts), which Auth.js's endpoint shares.
+export const login = formAction({
+  schema: loginSchema,
+  async run({ email, password, remember }, { values }) {
+    const failure = await signInWithPassword(email, password, remember);
+    if (failure?.reason === "unverified") redirect("/check-email?reason=unverified");
+    if (failure) return { status: "error", message: signInFailureMessage(failure) };
+    redirect(safeCallbackUrl(values.callbackUrl));
+  },
+});

@@ -1,33 +1,30 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { formValues, type FormState } from "@/lib/action-state";
 import { confirmEmailToken } from "@/lib/auth/email-verification";
 import { EMAIL_TAKEN_ON_CHANGE, INVALID_EMAIL_LINK } from "@/lib/auth/link-messages";
 import { forgetLinkToken } from "@/lib/auth/link-token";
 import { getCurrentSession } from "@/lib/dal";
+import { formAction } from "@/lib/form-action";
 import { withNotice } from "@/lib/redirect-notice";
 import { securityContext } from "@/lib/request-context";
+import { confirmEmailSchema } from "@/lib/validations/account";
 
 /** Uses the link's token up: only on this POST, so mail scanners that open links change nothing. */
-export async function confirmEmail(_previous: FormState, formData: FormData): Promise<FormState> {
-  const token = formValues(formData).token ?? "";
-  const current = await getCurrentSession();
-  const result =
-    token.length > 0 && token.length <= 128
-      ? await confirmEmailToken(
-          token,
-          await securityContext(),
-          current ? { userId: current.user.id, sessionId: current.sessionId } : undefined,
-        )
-      : ({ status: "invalid" } as const);
-  if (result.status === "invalid") return { status: "error", message: INVALID_EMAIL_LINK };
-  if (result.status === "email-taken") return { status: "error", message: EMAIL_TAKEN_ON_CHANGE };
-  // Only once used: a cookie change on a failure would refresh the page and lose its answer.
-  await forgetLinkToken("/verify-email");
-  const signedIn = current?.user.id === result.userId;
-  if (result.status === "email-changed") {
-    redirect(withNotice(signedIn ? "/settings" : "/login", "email-changed"));
-  }
-  redirect(withNotice(signedIn ? "/dashboard" : "/login", "email-verified"));
-}
+export const confirmEmail = formAction({
+  schema: confirmEmailSchema,
+  async run({ token = "" }) {
+    const current = await getCurrentSession();
+    const signedInAs = current ? { userId: current.user.id, sessionId: current.sessionId } : undefined;
+    const result = await confirmEmailToken(token, await securityContext(), signedInAs);
+    if (result.status === "invalid") return { status: "error", message: INVALID_EMAIL_LINK };
+    if (result.status === "email-taken") return { status: "error", message: EMAIL_TAKEN_ON_CHANGE };
+    // Only once used: a cookie change on a failure would refresh the page and lose its answer.
+    await forgetLinkToken("/verify-email");
+    const signedIn = current?.user.id === result.userId;
+    if (result.status === "email-changed") {
+      redirect(withNotice(signedIn ? "/settings" : "/login", "email-changed"));
+    }
+    redirect(withNotice(signedIn ? "/dashboard" : "/login", "email-verified"));
+  },
+});

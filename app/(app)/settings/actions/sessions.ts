@@ -21,7 +21,12 @@ export async function revokeSessionAction(formData: FormData): Promise<void> {
   const revoked = await revokeSessionById(user.id, parsed.data.sessionId);
   if (revoked) {
     const details = { sessions: 1 };
-    await recordEvent({ kind: "session.revoked", userId: user.id, context: await securityContext(), details });
+    await recordEvent({
+      kind: "session.revoked",
+      userId: user.id,
+      context: await securityContext(),
+      details,
+    });
   }
   redirect(`/settings?notice=${revoked ? "session-revoked" : "session-not-found"}`);
 }
@@ -31,7 +36,12 @@ export async function revokeOtherSessionsAction(): Promise<void> {
   const count = await revokeUserSessions(user.id, sessionId);
   if (count > 0) {
     const details = { sessions: count };
-    await recordEvent({ kind: "session.revoked", userId: user.id, context: await securityContext(), details });
+    await recordEvent({
+      kind: "session.revoked",
+      userId: user.id,
+      context: await securityContext(),
+      details,
+    });
   }
   redirect("/settings?notice=other-sessions-revoked");
 }
