@@ -1,15 +1,12 @@
 import "server-only";
 import type { User } from "next-auth";
-import { rememberDevice } from "@/lib/auth/device-cookie-store";
+import { completeSignIn } from "@/lib/auth/complete-sign-in";
 import { isEmailVerified, sendVerificationEmail } from "@/lib/auth/email-verification";
 import { assertHashingCapacity } from "@/lib/auth/password";
 import { judgePassword } from "@/lib/auth/password-attempt";
-import { createSession } from "@/lib/auth/sessions";
 import { EmailNotVerifiedError, SignInThrottledError } from "@/lib/auth/sign-in-errors";
 import { clientIp } from "@/lib/client-ip";
 import { env } from "@/lib/env";
-import { hasSignedInBefore } from "@/lib/events/recent";
-import { recordEvent } from "@/lib/events/record";
 import { clipUserAgent } from "@/lib/user-agent";
 import { findUserForSignIn } from "@/lib/users";
 import { loginSchema } from "@/lib/validations/auth";
@@ -33,24 +30,15 @@ export async function authorizeCredentials(input: unknown, request: Request): Pr
   const judged = await judgePassword(email, await findUserForSignIn(email), password, context, "password");
   if (judged.outcome === "throttled") throw new SignInThrottledError(judged.retryAfter);
   if (judged.outcome === "wrong") return null;
-  const { user, device } = judged;
+  const { user } = judged;
   // Only now, after the password matched, may the answer differ for an unverified account.
   if (env.AUTH_REQUIRE_VERIFIED_EMAIL && !(await isEmailVerified(user.id))) {
     await sendVerificationEmail(user, { throttle: true });
     throw new EmailNotVerifiedError();
   }
-  const sessionSecret = await createSession(user, remember, { userAgent, ip });
+  const proof = { method: "password", factors: ["password"] };
+  const sessionSecret = await completeSignIn(user, proof, { remember, context });
   // Null: the password was changed or reset while this one was being checked.
   if (!sessionSecret) return null;
-  await rememberDevice(cookieHeader, user);
-  // A browser the account has not signed in from is news to its owner, except the very first.
-  const newDevice = device === null && (await hasSignedInBefore(user.id));
-  const event = {
-    kind: "sign-in.succeeded",
-    userId: user.id,
-    context,
-    details: { method: "password" },
-  } as const;
-  await (newDevice ? recordEvent(event, { to: user, data: {} }) : recordEvent(event));
   return { id: user.id, name: user.name, email: user.email, sessionSecret };
 }

@@ -13,6 +13,20 @@ export async function lockAccount(tx: Tx, userId: string): Promise<void> {
 }
 
 /**
+ * Whether the account is enabled and still at `credentialVersion`, holding its row (FOR
+ * SHARE) for the rest of the caller's transaction: a change of credentials in flight is
+ * waited for, and then its new version seen. For what may exist only at one version: a
+ * session, an email-change link, a pending sign-in.
+ */
+export async function holdsCredentialVersion(tx: Tx, userId: string, credentialVersion: number) {
+  const rows = await tx.$queryRaw<unknown[]>`
+    SELECT 1 FROM "User"
+    WHERE "id" = ${userId} AND "credentialVersion" = ${credentialVersion} AND "disabledAt" IS NULL
+    FOR SHARE`;
+  return rows.length > 0;
+}
+
+/**
  * In the caller's transaction: the account's credentials change (a new password, a new
  * address). Bumps the credential version, so every session opened against the old one
  * ends, now or whenever it lands; keeps `keepSessionId` (the session making the change)

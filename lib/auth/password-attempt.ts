@@ -12,7 +12,7 @@ import type { SecurityContext } from "@/lib/request-context";
 import type { SignInAccount } from "@/lib/users";
 
 export type PasswordJudgement =
-  | { outcome: "verified"; user: VerifiedUser; device: string | null }
+  | { outcome: "verified"; user: VerifiedUser }
   | { outcome: "wrong" }
   | { outcome: "throttled"; retryAfter: number };
 
@@ -21,7 +21,7 @@ export type PasswordJudgement =
  * checked (sign-in, and the current password of a sensitive change): the attempt is counted
  * before the password is judged, so parallel guesses cannot slip past, then settled as a
  * success or a failure. An email without an account (`account` null) spends the same time
- * and is counted alike. `device` is this browser's trusted device cookie for the account.
+ * and is counted alike; a browser the account trusts (its device cookie) is counted apart.
  */
 export async function judgePassword(
   email: string,
@@ -44,5 +44,5 @@ export async function judgePassword(
     return { outcome: "wrong" };
   }
   await signInSucceeded(claim.attempt);
-  return { outcome: "verified", user, device };
+  return { outcome: "verified", user };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { holdsCredentialVersion } from "@/lib/auth/credential-change";
 import { newTokenSecret, tokenDigest } from "@/lib/auth/token-secret";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -19,6 +20,10 @@ function lifetimes(remember: boolean) {
 /** Who a session is for: the user, and the credential version their proof was checked against. */
 export type SessionOwner = { id: string; credentialVersion: number };
 
+/** How a sign-in was proven: the way in, and every factor checked on the way. */
+export type SignInProof = { method: string; factors: string[] };
+const PASSWORD_ONLY: SignInProof = { method: "password", factors: ["password"] };
+
 /**
  * Opens a new session (a fresh secret on every sign-in: no fixation) and returns its secret,
  * or null when the account's credentials changed since they were checked: a sign-in that
@@ -28,17 +33,13 @@ export async function createSession(
   owner: SessionOwner,
   remember: boolean,
   client: SessionClient,
+  proof: SignInProof = PASSWORD_ONLY,
 ): Promise<string | null> {
   // The cookie carries the secret (inside the encrypted JWT); the database only its digest.
   const secret = newTokenSecret();
   const now = Date.now();
   const opened = await db.$transaction(async (tx) => {
-    // FOR SHARE waits for a password change in flight, then sees the version it wrote.
-    const current = await tx.$queryRaw<unknown[]>`
-      SELECT 1 FROM "User"
-      WHERE "id" = ${owner.id} AND "credentialVersion" = ${owner.credentialVersion} AND "disabledAt" IS NULL
-      FOR SHARE`;
-    if (current.length === 0) return false;
+    if (!(await holdsCredentialVersion(tx, owner.id, owner.credentialVersion))) return false;
     await tx.session.deleteMany({ where: { userId: owner.id, expires: { lte: new Date(now) } } });
     await tx.session.create({
       data: {
@@ -46,6 +47,8 @@ export async function createSession(
         userId: owner.id,
         credentialVersion: owner.credentialVersion,
         remember,
+        method: proof.method,
+        factors: proof.factors,
         expires: new Date(now + lifetimes(remember).maxAge * 1000),
         userAgent: clipUserAgent(client.userAgent),
         ip: client.ip,

@@ -1,4 +1,5 @@
 import "server-only";
+import { holdsCredentialVersion } from "@/lib/auth/credential-change";
 import { MAX_TOKEN_LENGTH } from "@/lib/auth/token-length";
 import { newTokenSecret, tokenDigest } from "@/lib/auth/token-secret";
 import { db } from "@/lib/db";
@@ -53,13 +54,9 @@ export async function issueTokenAtVersion(
   input: TokenRequest,
   credentialVersion: number,
 ): Promise<string | null> {
-  return db.$transaction(async (tx) => {
-    const current = await tx.$queryRaw<unknown[]>`
-      SELECT 1 FROM "User"
-      WHERE "id" = ${input.userId} AND "credentialVersion" = ${credentialVersion} AND "disabledAt" IS NULL
-      FOR SHARE`;
-    return current.length > 0 ? insertToken(tx, input) : null;
-  });
+  return db.$transaction(async (tx) =>
+    (await holdsCredentialVersion(tx, input.userId, credentialVersion)) ? insertToken(tx, input) : null,
+  );
 }
 
 /** The account a usable (unexpired) token of this purpose belongs to, without using it up. */

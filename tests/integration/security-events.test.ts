@@ -75,7 +75,7 @@ describe("security events", () => {
       ["sign-in.failed", "198.51.100.20", "user"],
       ["sign-in.succeeded", "198.51.100.20", "user"],
     ]);
-    expect(events[1]?.details).toEqual({ method: "password" });
+    expect(events[1]?.details).toEqual({ method: "password", factors: "password" });
     const activity = await recentActivity(user.id);
     expect(activity.map((row) => [row.what, row.device])).toEqual([
       ["Signed in", "Chrome on Linux"],

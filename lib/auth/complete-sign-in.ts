@@ -1,0 +1,38 @@
+import "server-only";
+import type { VerifiedUser } from "@/lib/auth/credentials";
+import { trustedDevice } from "@/lib/auth/device-cookie";
+import { rememberDevice } from "@/lib/auth/device-cookie-store";
+import { createSession, type SignInProof } from "@/lib/auth/sessions";
+import { hasSignedInBefore } from "@/lib/events/recent";
+import { recordEvent } from "@/lib/events/record";
+import type { SecurityContext } from "@/lib/request-context";
+
+/**
+ * The one place a session starts, for every way in: the password form and Auth.js's
+ * credentials endpoint today; provider callbacks, passkeys and the second step of two-factor
+ * sign-in as they land. It opens the session row (recording how it was proven), marks this
+ * browser as one the account signed in from, and logs the sign-in, mailing the owner when
+ * the browser is new to the account. Returns the session's secret for the JWT, or null when
+ * the account's credentials changed since `user` was proven (nothing is opened then).
+ */
+export async function completeSignIn(
+  user: VerifiedUser,
+  proof: SignInProof,
+  { remember, context }: { remember: boolean; context: SecurityContext },
+): Promise<string | null> {
+  const cookieHeader = context.cookieHeader ?? null;
+  const knownBrowser = trustedDevice(cookieHeader, user) !== null;
+  const secret = await createSession(user, remember, { userAgent: context.userAgent, ip: context.ip }, proof);
+  if (!secret) return null;
+  await rememberDevice(cookieHeader, user);
+  const event = {
+    kind: "sign-in.succeeded",
+    userId: user.id,
+    context,
+    details: { method: proof.method, factors: proof.factors.join("+") },
+  } as const;
+  // A browser new to the account is news to its owner, except on the account's first sign-in.
+  const tellOwner = !knownBrowser && (await hasSignedInBefore(user.id));
+  await (tellOwner ? recordEvent(event, { to: user, data: {} }) : recordEvent(event));
+  return secret;
+}
