@@ -30,14 +30,26 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (!token.sid || !token.sub) return null;
       const session = await validateSession(token.sid);
       if (session?.userId !== token.sub) return null;
-      // For this request only (tokens are not re-issued): the row's id, not its secret, and
-      // when the session really ends, which /api/auth/session reports instead of the JWT's.
-      return { ...token, sessionId: session.sessionId, sessionExpires: session.expiresAt.toISOString() };
+      // For this request only (tokens are not re-issued): the row's id, not its secret; when
+      // the session really ends, which /api/auth/session reports instead of the JWT's; and
+      // the user as the same query read it, so the data-access layer need not read it again.
+      const { user: account, sessionId, expiresAt } = session;
+      return {
+        ...token,
+        sessionId,
+        sessionExpires: expiresAt.toISOString(),
+        account: {
+          name: account.name,
+          email: account.email,
+          emailVerified: account.emailVerified?.toISOString() ?? null,
+          createdAt: account.createdAt.toISOString(),
+        },
+      };
     },
     session({ session, token }) {
       return {
         ...session,
-        user: { ...session.user, id: token.sub ?? "" },
+        user: { ...session.user, ...token.account, id: token.sub ?? "" },
         sessionId: token.sessionId ?? "",
         expires: token.sessionExpires ?? session.expires,
       };

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { auth } from "@/auth";
-import { findUserById, type PublicUser } from "@/lib/users";
+import type { PublicUser } from "@/lib/users";
 
 export type CurrentSession = { user: PublicUser; sessionId: string };
 
@@ -13,9 +13,17 @@ export type CurrentSession = { user: PublicUser; sessionId: string };
  */
 export const getCurrentSession = cache(async (): Promise<CurrentSession | null> => {
   const session = await auth();
-  if (!session?.user?.id || !session.sessionId) return null;
-  const user = await findUserById(session.user.id);
-  return user ? { user, sessionId: session.sessionId } : null;
+  const { id, name, email, emailVerified, createdAt } = session?.user ?? {};
+  // Read with the session row in one query (lib/auth/sessions.ts validateSession).
+  if (!id || !email || !createdAt || !session?.sessionId) return null;
+  const user = {
+    id,
+    name: name ?? null,
+    email,
+    emailVerified: emailVerified ? new Date(emailVerified) : null,
+    createdAt: new Date(createdAt),
+  };
+  return { user, sessionId: session.sessionId };
 });
 
 export async function getCurrentUser(): Promise<PublicUser | null> {

@@ -1,12 +1,15 @@
 import type { DefaultSession } from "next-auth";
 
+/** The signed-in user as a request's session carries it (dates as ISO 8601: it crosses JSON). */
+type SessionAccount = { name: string | null; email: string; emailVerified: string | null; createdAt: string };
+
 declare module "next-auth" {
   interface User {
     /** Set by authorize() on sign-in only: the new session's secret, carried in the JWT. */
     sessionSecret?: string;
   }
   interface Session {
-    user: { id: string } & DefaultSession["user"];
+    user: { id: string } & DefaultSession["user"] & Partial<SessionAccount>;
     sessionId: string;
   }
 }
@@ -19,5 +22,7 @@ declare module "@auth/core/jwt" {
     sessionId?: string;
     /** When the session row ends if left idle (ISO 8601), added likewise. */
     sessionExpires?: string;
+    /** The user, read with the session row, added likewise. */
+    account?: SessionAccount;
   }
 }

@@ -2,11 +2,12 @@ import "server-only";
 import { holdsCredentialVersion } from "@/lib/auth/credential-change";
 import { newTokenSecret, tokenDigest } from "@/lib/auth/token-secret";
 import { db } from "@/lib/db";
+import type { PublicUser } from "@/lib/users";
 import { env } from "@/lib/env";
 import { clipUserAgent } from "@/lib/user-agent";
 
 export type SessionClient = { userAgent: string | null; ip: string | null };
-export type ActiveSession = { sessionId: string; userId: string; expiresAt: Date };
+export type ActiveSession = { sessionId: string; userId: string; expiresAt: Date; user: PublicUser };
 
 // lastSeenAt is written at most this often, so a busy page is not a write per request.
 const TOUCH_INTERVAL_MS = 60_000;
@@ -59,32 +60,39 @@ export async function createSession(
   return opened ? secret : null;
 }
 
+type SessionRow = {
+  id: string;
+  remember: boolean;
+  expires: Date;
+  lastSeenAt: Date;
+  sessionVersion: number;
+  userVersion: number;
+  disabledAt: Date | null;
+  userId: string;
+} & Omit<PublicUser, "id">;
+
 /**
- * The session for a secret while it exists, has not passed its absolute or idle expiry,
- * its user is enabled and its credential version is still the user's; otherwise null (and
- * a dead row is removed). `expiresAt` is when it will end if left idle from now on.
+ * The session for a secret, with its user, while it exists, has not passed its absolute or
+ * idle expiry, its user is enabled and its credential version is still the user's; otherwise
+ * null (and a dead row is removed). One query for all of it, as this runs on every signed-in
+ * request (plus, at most once a minute, the write of lastSeenAt). `expiresAt` is when it ends
+ * if left idle from now on.
  */
 export async function validateSession(secret: string): Promise<ActiveSession | null> {
-  const row = await db.session.findUnique({
-    where: { sessionToken: tokenDigest(secret) },
-    select: {
-      id: true,
-      userId: true,
-      remember: true,
-      expires: true,
-      lastSeenAt: true,
-      credentialVersion: true,
-      user: { select: { disabledAt: true, credentialVersion: true } },
-    },
-  });
+  const [row] = await db.$queryRaw<SessionRow[]>`
+    SELECT s."id", s."remember", s."expires", s."lastSeenAt", s."credentialVersion" AS "sessionVersion",
+      u."credentialVersion" AS "userVersion", u."disabledAt",
+      u."id" AS "userId", u."name", u."email", u."emailVerified", u."createdAt"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."sessionToken" = ${tokenDigest(secret)}`;
   if (!row) return null;
   const now = Date.now();
   const idle = lifetimes(row.remember).idle * 1000;
   if (
     row.expires.getTime() <= now ||
     row.lastSeenAt.getTime() + idle <= now ||
-    row.user.disabledAt ||
-    row.credentialVersion !== row.user.credentialVersion
+    row.disabledAt ||
+    row.sessionVersion !== row.userVersion
   ) {
     await db.session.deleteMany({ where: { id: row.id } });
     return null;
@@ -94,8 +102,13 @@ export async function validateSession(secret: string): Promise<ActiveSession | n
     lastSeenAt = now;
     await db.session.updateMany({ where: { id: row.id }, data: { lastSeenAt: new Date(now) } });
   }
-  const expiresAt = new Date(Math.min(row.expires.getTime(), lastSeenAt + idle));
-  return { sessionId: row.id, userId: row.userId, expiresAt };
+  const { userId, name, email, emailVerified, createdAt } = row;
+  return {
+    sessionId: row.id,
+    userId,
+    expiresAt: new Date(Math.min(row.expires.getTime(), lastSeenAt + idle)),
+    user: { id: userId, name, email, emailVerified, createdAt },
+  };
 }
 
 /** Ends the session of this secret; the user it belonged to, or null when there was none. */

@@ -8,6 +8,7 @@ const { deleteAccount } = await import("@/lib/account/delete-account");
 const { openSession } = await import("@/tests/helpers/sessions");
 const { hashPassword } = await import("@/lib/auth/password");
 const { issueToken } = await import("@/lib/auth/tokens");
+const { beginPendingSignIn } = await import("@/lib/auth/pending-sign-in");
 const { db } = await import("@/lib/db");
 const { createUser } = await import("@/lib/users");
 
@@ -57,6 +58,11 @@ async function userWithEverything() {
   await db.verificationToken.create({
     data: { identifier: email, token: `vt-${n}`, expires: new Date(Date.now() + 3600_000) },
   });
+  const proof = { method: "password", factors: ["password"] };
+  await beginPendingSignIn(
+    { id: user.id, credentialVersion: 0 },
+    { proof, remember: false, callbackUrl: "/" },
+  );
   return { ...user, email };
 }
 

@@ -151,3 +151,32 @@ describe("a pending sign-in", () => {
     expect(await takePendingSignIn(secret)).toBeNull();
   });
 });
+
+describe("a signed-in request", () => {
+  it("checks its session and loads its user in one database query", async () => {
+    const { encode } = await import("next-auth/jwt");
+    const { NextRequest } = await import("next/server");
+    const { GET } = await import("@/app/api/auth/[...nextauth]/route");
+    const { database } = await import("@/lib/db/connection");
+    const user = await verifiedUser();
+    const proof = { method: "password", factors: ["password"] };
+    const secret = (await completeSignIn(user, proof, { remember: false, context }))!;
+    const salt = "authjs.session-token";
+    const jwt = await encode({
+      token: { sub: user.id, sid: secret },
+      secret: process.env.AUTH_SECRET!,
+      salt,
+    });
+    const { pool } = await database();
+    const query = vi.spyOn(pool, "query");
+    const response = await GET(
+      new NextRequest("http://localhost:3000/api/auth/session", { headers: { cookie: `${salt}=${jwt}` } }),
+    );
+    // Auth.js's session endpoint runs the same callbacks as every page's auth() call.
+    expect(await response.json()).toMatchObject({
+      user: { id: user.id, email: user.email, name: user.name },
+    });
+    expect(query).toHaveBeenCalledTimes(1);
+    query.mockRestore();
+  });
+});
