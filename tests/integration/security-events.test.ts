@@ -18,7 +18,6 @@ const { requestEmailChange } = await import("@/lib/account/change-email");
 const { deleteAccount } = await import("@/lib/account/delete-account");
 const { authorizeCredentials } = await import("@/lib/auth/authorize");
 const { confirmEmailToken } = await import("@/lib/auth/email-verification");
-const { hashPassword } = await import("@/lib/auth/password");
 const { resetPassword } = await import("@/lib/auth/password-reset");
 const { validateSession } = await import("@/lib/auth/sessions");
 const { LOCK_FROM } = await import("@/lib/auth/sign-in-throttle");
@@ -26,8 +25,8 @@ const { issueToken } = await import("@/lib/auth/tokens");
 const { db } = await import("@/lib/db");
 const { recentActivity } = await import("@/lib/events/recent");
 const { pruneEvents } = await import("@/lib/events/retention");
-const { createUser } = await import("@/lib/users");
 const { openSession } = await import("@/tests/helpers/sessions");
+const { confirmedUser } = await import("@/tests/helpers/users");
 const { cookieHeader, cookieJar } = await import("@/tests/helpers/next-headers");
 
 const PASSWORD = "the owner's own password";
@@ -38,13 +37,7 @@ let n = 0;
 
 async function owner() {
   n += 1;
-  const user = await createUser({
-    name: `Owner ${n}`,
-    email: `events${n}@example.com`,
-    passwordHash: await hashPassword(PASSWORD),
-  });
-  await db.user.update({ where: { id: user.id }, data: { emailVerified: new Date() } });
-  return user;
+  return confirmedUser({ name: `Owner ${n}`, email: `events${n}@example.com`, password: PASSWORD });
 }
 
 const eventsOf = (userId: string) =>

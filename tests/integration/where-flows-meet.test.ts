@@ -53,6 +53,7 @@ const { db } = await import("@/lib/db");
 const { MAILS_PER_ADDRESS_PER_DAY } = await import("@/lib/mail/daily-cap");
 const { createUser } = await import("@/lib/users");
 const { openSession } = await import("@/tests/helpers/sessions");
+const { confirmedUser } = await import("@/tests/helpers/users");
 
 const PASSWORD = "the owner's own password";
 const context = { at: new Date(), ip: "203.0.113.7", userAgent: "vitest" };
@@ -60,13 +61,7 @@ let n = 0;
 
 async function owner() {
   n += 1;
-  const user = await createUser({
-    name: `Owner ${n}`,
-    email: `owner${n}@example.com`,
-    passwordHash: await hashPassword(PASSWORD),
-  });
-  await db.user.update({ where: { id: user.id }, data: { emailVerified: new Date() } });
-  return user;
+  return confirmedUser({ name: `Owner ${n}`, email: `owner${n}@example.com`, password: PASSWORD });
 }
 
 const link = (userId: string, email: string, purpose: "verify-email" | "reset-password" | "change-email") =>
