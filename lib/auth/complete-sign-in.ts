@@ -2,6 +2,7 @@ import "server-only";
 import type { VerifiedUser } from "@/lib/auth/credentials";
 import { trustedDevice } from "@/lib/auth/device-cookie";
 import { rememberDevice } from "@/lib/auth/device-cookie-store";
+import { noteSessionIssued } from "@/lib/auth/issued-session";
 import { createSession, type SignInProof } from "@/lib/auth/sessions";
 import { hasSignedInBefore } from "@/lib/events/recent";
 import { recordEvent } from "@/lib/events/record";
@@ -24,6 +25,7 @@ export async function completeSignIn(
   const knownBrowser = trustedDevice(cookieHeader, user) !== null;
   const secret = await createSession(user, remember, { userAgent: context.userAgent, ip: context.ip }, proof);
   if (!secret) return null;
+  noteSessionIssued(remember);
   await rememberDevice(cookieHeader, user);
   const event = {
     kind: "sign-in.succeeded",

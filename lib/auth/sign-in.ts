@@ -1,5 +1,6 @@
 import "server-only";
 import { signIn } from "@/auth";
+import { issuingSession } from "@/lib/auth/issued-session";
 import { signInFailure, type SignInFailure } from "@/lib/auth/sign-in-errors";
 import { makeSessionCookieEphemeral } from "@/lib/auth/session-cookie-store";
 
@@ -12,13 +13,16 @@ export async function signInWithPassword(
   password: string,
   remember: boolean,
 ): Promise<SignInFailure | null> {
+  let issued: { remember: boolean } | null;
   try {
-    await signIn("credentials", { email, password, remember: String(remember), redirect: false });
+    const credentials = { email, password, remember: String(remember), redirect: false };
+    ({ issued } = await issuingSession(() => signIn("credentials", credentials)));
   } catch (error) {
     const failure = signInFailure(error);
     if (failure) return failure;
     throw error;
   }
-  if (!remember) await makeSessionCookieEphemeral();
+  // As the issued session decided (lib/auth/issued-session.ts).
+  if (issued && !issued.remember) await makeSessionCookieEphemeral();
   return null;
 }
