@@ -10,7 +10,11 @@ import { AsyncLocalStorage } from "node:async_hooks";
 type Issued = { remember: boolean } | null;
 const issuing = new AsyncLocalStorage<{ issued: Issued }>();
 
-/** completeSignIn: this request issued a session, remembered or for this browser session. */
+/**
+ * completeSignIn: this request issued a session, remembered or for this browser session.
+ * Every way into Auth.js runs inside issuingSession (its route, signInWithPassword); only a
+ * direct call, as in tests, has no request to note it for.
+ */
 export function noteSessionIssued(remember: boolean): void {
   const store = issuing.getStore();
   if (store) store.issued = { remember };

@@ -10,14 +10,11 @@ const PATH = "/login";
 const secure = () => env.AUTH_URL?.startsWith("https:") ?? false;
 const cookieName = () => (secure() ? `__Secure-${NAME}` : NAME);
 
+const options = (maxAge: number) =>
+  ({ httpOnly: true, secure: secure(), sameSite: "lax", path: PATH, maxAge }) as const;
+
 export async function setPendingSignInCookie(secret: string): Promise<void> {
-  (await cookies()).set(cookieName(), secret, {
-    httpOnly: true,
-    secure: secure(),
-    sameSite: "lax",
-    path: PATH,
-    maxAge: PENDING_SIGN_IN_SECONDS,
-  });
+  (await cookies()).set(cookieName(), secret, options(PENDING_SIGN_IN_SECONDS));
 }
 
 /** This browser's pending sign-in secret, if it has one. */
@@ -25,6 +22,7 @@ export async function pendingSignInSecret(): Promise<string | null> {
   return (await cookies()).get(cookieName())?.value ?? null;
 }
 
+/** A browser drops a `__Secure-` cookie only when told so with the same Secure flag. */
 export async function clearPendingSignInCookie(): Promise<void> {
-  (await cookies()).set(cookieName(), "", { path: PATH, maxAge: 0 });
+  (await cookies()).set(cookieName(), "", options(0));
 }
