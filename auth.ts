@@ -3,10 +3,10 @@ import Credentials from "next-auth/providers/credentials";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { authConfig } from "@/auth.config";
 import { authorizeCredentials } from "@/lib/auth/authorize";
-import { revokeSession, validateSession } from "@/lib/auth/sessions";
+import { validateSession } from "@/lib/auth/sessions";
+import { endSession } from "@/lib/auth/sign-out";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { recordEvent } from "@/lib/events/record";
 import { securityContext } from "@/lib/request-context";
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -26,9 +26,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     ...authConfig.callbacks,
     async jwt({ token, user }) {
       // Sign-in: the token holds only the user id and the session secret.
-      if (user?.id && user.sessionSecret) return { sub: user.id, sid: user.sessionSecret };
-      if (!token.sid || !token.sub) return null;
-      const session = await validateSession(token.sid);
+      if (user?.id && user.sessionSecret) return { sub: user.id, sessionSecret: user.sessionSecret };
+      if (!token.sessionSecret || !token.sub) return null;
+      const session = await validateSession(token.sessionSecret);
       if (session?.userId !== token.sub) return null;
       // For this request only (tokens are not re-issued): the row's id, not its secret; when
       // the session really ends, which /api/auth/session reports instead of the JWT's; and
@@ -57,10 +57,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   events: {
     async signOut(message) {
-      if (!("token" in message) || !message.token?.sid) return;
-      const userId = await revokeSession(message.token.sid);
-      // No row, no event: a deleted account's last sign-out must not log its address.
-      if (userId) await recordEvent({ kind: "signed-out", userId, context: await securityContext() });
+      if ("token" in message && message.token?.sessionSecret) {
+        await endSession(message.token.sessionSecret, await securityContext());
+      }
     },
   },
   logger: {

@@ -16,8 +16,8 @@ declare module "next-auth" {
 
 declare module "@auth/core/jwt" {
   interface JWT {
-    /** The session secret; its SHA-256 digest is the session row's key. */
-    sid?: string;
+    /** The session's secret; the row stores only its SHA-256 digest (Session.secretDigest). */
+    sessionSecret?: string;
     /** The session row's id, added while a request validates the token. */
     sessionId?: string;
     /** When the session row ends if left idle (ISO 8601), added likewise. */

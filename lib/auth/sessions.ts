@@ -44,7 +44,7 @@ export async function createSession(
     await tx.session.deleteMany({ where: { userId: owner.id, expires: { lte: new Date(now) } } });
     await tx.session.create({
       data: {
-        sessionToken: tokenDigest(secret),
+        secretDigest: tokenDigest(secret),
         userId: owner.id,
         credentialVersion: owner.credentialVersion,
         remember,
@@ -84,7 +84,7 @@ export async function validateSession(secret: string): Promise<ActiveSession | n
       u."credentialVersion" AS "userVersion", u."disabledAt",
       u."id" AS "userId", u."name", u."email", u."emailVerified", u."createdAt"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-    WHERE s."sessionToken" = ${tokenDigest(secret)}`;
+    WHERE s."secretDigest" = ${tokenDigest(secret)}`;
   if (!row) return null;
   const now = Date.now();
   const idle = lifetimes(row.remember).idle * 1000;
@@ -114,7 +114,7 @@ export async function validateSession(secret: string): Promise<ActiveSession | n
 /** Ends the session of this secret; the user it belonged to, or null when there was none. */
 export async function revokeSession(secret: string): Promise<string | null> {
   const rows = await db.$queryRaw<{ userId: string }[]>`
-    DELETE FROM "Session" WHERE "sessionToken" = ${tokenDigest(secret)} RETURNING "userId"`;
+    DELETE FROM "Session" WHERE "secretDigest" = ${tokenDigest(secret)} RETURNING "userId"`;
   return rows[0]?.userId ?? null;
 }
 

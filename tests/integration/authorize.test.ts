@@ -40,7 +40,7 @@ describe("authorizeCredentials", () => {
     const row = await db.session.findUniqueOrThrow({ where: { id: session!.sessionId } });
     expect(row).toMatchObject({ userAgent: "vitest", ip: "203.0.113.7", remember: false });
     // Only a digest of the secret is stored.
-    expect(row.sessionToken).not.toBe(user!.sessionSecret);
+    expect(row.secretDigest).not.toBe(user!.sessionSecret);
   });
 
   it("refuses a wrong password and an unknown email alike", async () => {

@@ -78,7 +78,7 @@ describe("the embedded database", () => {
       prisma.$transaction(async (tx) => {
         const user = await tx.user.create({ data: { email: `ghost${i}@example.com` } });
         await tx.session.create({
-          data: { sessionToken: `ghost${i}`, userId: user.id, expires: new Date() },
+          data: { secretDigest: `ghost${i}`, userId: user.id, expires: new Date() },
         });
         throw new Rollback(`rollback ${i}`);
       }),

@@ -25,6 +25,7 @@ const { issueToken } = await import("@/lib/auth/tokens");
 const { db } = await import("@/lib/db");
 const { recentActivity } = await import("@/lib/events/recent");
 const { pruneEvents } = await import("@/lib/events/retention");
+const { createUser } = await import("@/lib/users");
 const { openSession } = await import("@/tests/helpers/sessions");
 const { confirmedUser } = await import("@/tests/helpers/users");
 const { cookieHeader, cookieJar } = await import("@/tests/helpers/next-headers");
@@ -180,5 +181,26 @@ describe("security events", () => {
     });
     expect(await pruneEvents()).toBeGreaterThanOrEqual(1);
     expect(await kindsOf(user.id)).toEqual(["signed-out"]);
+  });
+
+  it("a confirmed address and a sign-out are logged once each; a sign-out with no row is not", async () => {
+    const { endSession } = await import("@/lib/auth/sign-out");
+    n += 1;
+    const unconfirmed = await createUser({
+      name: "U",
+      email: `unconfirmed${n}@example.com`,
+      passwordHash: "x",
+    });
+    const verify = await issueToken({
+      userId: unconfirmed.id,
+      email: unconfirmed.email,
+      purpose: "verify-email",
+      ttlSeconds: 600,
+    });
+    await confirmEmailToken(verify, context);
+    const secret = await openSession(unconfirmed.id);
+    await endSession(secret, context);
+    await endSession(secret, context); // the row is gone: a second sign-out logs nothing
+    expect(await kindsOf(unconfirmed.id)).toEqual(["email.confirmed", "signed-out"]);
   });
 });

@@ -100,6 +100,10 @@ describe("/settings actions", () => {
       "/settings?notice=session-revoked",
     );
     expect(await db.session.count({ where: { id: me.other } })).toBe(0);
+    const revoked = await db.securityEvent.findMany({
+      where: { userId: me.user.id, kind: "session.revoked" },
+    });
+    expect(revoked.map((event) => event.details)).toEqual([{ sessions: 1 }]);
     expect(await redirectOf(revokeSessionAction(form({ sessionId: me.here })))).toBe(
       "/login?notice=signed-out",
     );
@@ -113,6 +117,10 @@ describe("/settings actions", () => {
     expect((await db.session.findMany({ where: { userId: me.user.id } })).map((s) => s.id)).toEqual([
       me.here,
     ]);
+    const revoked = await db.securityEvent.findMany({
+      where: { userId: me.user.id, kind: "session.revoked" },
+    });
+    expect(revoked.map((event) => event.details)).toEqual([{ sessions: 1 }]);
   });
 
   it("saves the name, and reports a blank one on the field", async () => {

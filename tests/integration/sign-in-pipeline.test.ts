@@ -163,7 +163,7 @@ describe("a signed-in request", () => {
     const secret = (await completeSignIn(user, proof, { remember: false, context }))!;
     const salt = "authjs.session-token";
     const jwt = await encode({
-      token: { sub: user.id, sid: secret },
+      token: { sub: user.id, sessionSecret: secret },
       secret: process.env.AUTH_SECRET!,
       salt,
     });
