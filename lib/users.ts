@@ -30,10 +30,6 @@ export async function createUser(data: { name: string; email: string; passwordHa
   }
 }
 
-export function findUserById(id: string): Promise<PublicUser | null> {
-  return db.user.findUnique({ where: { id, disabledAt: null }, select: publicUserFields });
-}
-
 const signInFields = {
   id: true,
   name: true,

@@ -40,7 +40,8 @@ const { revokeOtherSessionsAction, revokeSessionAction } =
 const { hashPassword } = await import("@/lib/auth/password");
 const { validateSession } = await import("@/lib/auth/sessions");
 const { db } = await import("@/lib/db");
-const { createUser, findUserById } = await import("@/lib/users");
+const { createUser } = await import("@/lib/users");
+const findUserById = (id: string) => db.user.findUnique({ where: { id } });
 
 const PASSWORD = "the current password";
 let n = 0;

@@ -9,6 +9,12 @@ import { recordEvent } from "@/lib/events/record";
 import { securityContext } from "@/lib/request-context";
 import { revokeSessionSchema } from "@/lib/validations/settings";
 
+async function logRevoked(userId: string, sessions: number): Promise<void> {
+  if (sessions === 0) return;
+  const context = await securityContext();
+  await recordEvent({ kind: "session.revoked", userId, context, details: { sessions } });
+}
+
 /** Ends one of the user's sessions; ending the current one is signing out. */
 export async function revokeSessionAction(formData: FormData): Promise<void> {
   const { user, sessionId } = await requireSession("/settings");
@@ -19,29 +25,12 @@ export async function revokeSessionAction(formData: FormData): Promise<void> {
   }
   // Only a session of this user: another user's id matches no row.
   const revoked = await revokeSessionById(user.id, parsed.data.sessionId);
-  if (revoked) {
-    const details = { sessions: 1 };
-    await recordEvent({
-      kind: "session.revoked",
-      userId: user.id,
-      context: await securityContext(),
-      details,
-    });
-  }
+  await logRevoked(user.id, revoked ? 1 : 0);
   redirect(`/settings?notice=${revoked ? "session-revoked" : "session-not-found"}`);
 }
 
 export async function revokeOtherSessionsAction(): Promise<void> {
   const { user, sessionId } = await requireSession("/settings");
-  const count = await revokeUserSessions(user.id, sessionId);
-  if (count > 0) {
-    const details = { sessions: count };
-    await recordEvent({
-      kind: "session.revoked",
-      userId: user.id,
-      context: await securityContext(),
-      details,
-    });
-  }
+  await logRevoked(user.id, await revokeUserSessions(user.id, sessionId));
   redirect("/settings?notice=other-sessions-revoked");
 }
