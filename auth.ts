@@ -3,10 +3,12 @@ import Credentials from "next-auth/providers/credentials";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { authConfig } from "@/auth.config";
 import { authorizeCredentials } from "@/lib/auth/authorize";
+import { authorizeSecondStep } from "@/lib/auth/authorize-second-step";
 import { validateSession } from "@/lib/auth/sessions";
 import { endSession } from "@/lib/auth/sign-out";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { authorizePasskey } from "@/lib/passkeys/authorize";
 import { securityContext } from "@/lib/request-context";
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -17,9 +19,24 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // The JWT lives as long as the longest session; the row decides when it really ends.
   session: { strategy: "jwt", maxAge: env.SESSION_REMEMBER_MAX_AGE },
   providers: [
+    // Every way in is a Credentials provider whose authorize() proves it and opens the session
+    // row (lib/auth/complete-sign-in.ts): the password (for a two-factor account, only the
+    // pending sign-in), the second step that finishes a pending sign-in, and a passkey.
     Credentials({
-      credentials: { email: {}, password: {}, remember: {} },
+      credentials: { email: {}, password: {}, remember: {}, returnTo: {} },
       authorize: authorizeCredentials,
+    }),
+    Credentials({
+      id: "two-factor",
+      name: "Authentication code",
+      credentials: { pending: {}, code: {} },
+      authorize: authorizeSecondStep,
+    }),
+    Credentials({
+      id: "passkey",
+      name: "Passkey",
+      credentials: { response: {}, remember: {} },
+      authorize: authorizePasskey,
     }),
   ],
   callbacks: {

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import { generate } from "otplib";
 import { linksIn, SmtpMailbox, type ReceivedMail } from "../tests/helpers/smtp-mailbox";
 
 // Page objects for the screens in ../shared/CONTRACT.md, located only by the accessible names
@@ -253,6 +254,48 @@ export class SettingsPage {
       { box: true },
     );
   }
+}
+
+/** Registers `user` and ends signed in on /dashboard (confirming the address when required). */
+export async function signUp(page: Page, user: TestUser) {
+  const registerPage = new RegisterPage(page);
+  await registerPage.goto();
+  await registerPage.fill(user);
+  await registerPage.submit();
+  await registerPage.finishSignedIn(user);
+}
+
+/** An authenticator app's code for `secret` now, or `offsetSeconds` away, as the app would show it. */
+export const appCode = (secret: string, offsetSeconds = 0) =>
+  generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
+
+/**
+ * Sets up an authenticator app in /settings → Two-factor authentication and switches it on,
+ * reading the secret from the `Setup key` as a person would type it into the app. Returns the
+ * secret, the code that switched it on (used, so refused from now on) and the recovery codes.
+ */
+export async function enableAuthenticatorApp(page: Page, user: TestUser) {
+  return test.step(
+    "set up an authenticator app",
+    async () => {
+      await page.goto("/settings");
+      const twoFactor = page.getByRole("region", { name: /^two-factor authentication$/i });
+      await twoFactor.getByRole("button", { name: /^set up authenticator app$/i }).click();
+      await expect(twoFactor.getByRole("img", { name: /qr code/i })).toBeVisible();
+      const secret = ((await twoFactor.getByLabel(/^setup key$/i).textContent()) ?? "").replace(/\s+/g, "");
+      expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+      const enableCode = await appCode(secret);
+      await twoFactor.getByLabel(/^authentication code$/i).fill(enableCode);
+      await twoFactor.getByLabel(/^current password$/i).fill(user.password);
+      await twoFactor.getByRole("button", { name: /^enable two-factor authentication$/i }).click();
+      await expect(twoFactor.getByRole("status").first()).toContainText(/two-factor authentication is on/i);
+      const list = twoFactor.getByRole("list", { name: /^recovery codes$/i });
+      await expect(list.getByRole("listitem")).toHaveCount(10);
+      const recoveryCodes = (await list.getByRole("listitem").allTextContents()).map((code) => code.trim());
+      return { secret, enableCode, recoveryCodes };
+    },
+    { box: true },
+  );
 }
 
 type Fixtures = {

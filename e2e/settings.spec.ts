@@ -4,21 +4,12 @@ import {
   expect,
   LoginPage,
   makeUser,
-  RegisterPage,
+  signUp,
   SettingsPage,
   test,
   testMailbox,
   type TestUser,
 } from "./fixtures";
-
-/** Registers `user` and ends signed in on /dashboard (confirming the address when required). */
-async function signUp(page: Page, user: TestUser) {
-  const registerPage = new RegisterPage(page);
-  await registerPage.goto();
-  await registerPage.fill(user);
-  await registerPage.submit();
-  await registerPage.finishSignedIn(user);
-}
 
 async function signIn(page: Page, user: TestUser, password = user.password) {
   const loginPage = new LoginPage(page);

@@ -5,6 +5,8 @@ export type FormState<Field extends string = string> = {
   status: "idle" | "error" | "success";
   message?: string;
   fieldErrors?: Partial<Record<Field, string[]>>;
+  /** Secrets the page shows once and never again (new recovery codes): in this answer only. */
+  shownOnce?: string[];
 };
 
 export const idleState: FormState<never> = { status: "idle" };

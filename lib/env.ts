@@ -31,6 +31,24 @@ const schema = z
       z.string().min(32, "must be at least 32 characters: generate one with `npx auth secret`").optional(),
     ),
     AUTH_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+    // Seals authenticator-app secrets (lib/second-factor/secret-box.ts); AUTH_SECRET when unset.
+    SECOND_FACTOR_KEY: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .min(32, "must be at least 32 characters: generate one with `openssl rand -base64 33`")
+        .optional(),
+    ),
+    // Keys that sealed secrets before a rotation, comma-separated: still opened, resealed on use.
+    SECOND_FACTOR_PREVIOUS_KEYS: z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? "")
+          .split(",")
+          .map((key) => key.trim())
+          .filter(Boolean),
+      ),
     EMAIL_SERVER: z.preprocess(emptyAsUndefined, z.url({ protocol: /^smtps?$/ }).optional()),
     EMAIL_FROM: z.string().default("Latchkey <no-reply@localhost>"),
     AUTH_REQUIRE_VERIFIED_EMAIL: flag(true),

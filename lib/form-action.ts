@@ -104,3 +104,37 @@ async function answer<S extends Schema, R extends FormRequest>(
     };
   }
 }
+
+/**
+ * `signedInFormAction` for a step whose success is more than a form state (a passkey
+ * ceremony's options): the same parsing and failures in the form's words, and what the
+ * step returns as `{ done }` answered as it is.
+ */
+export function signedInStep<S extends Schema, T extends object>(
+  returnTo: string,
+  setup: Omit<Setup<S, SignedInRequest>, "run"> & {
+    run: (
+      input: z.output<S>,
+      request: SignedInRequest,
+      answers: Answers<S>,
+    ) => Promise<StepResult<S> | { done: T }>;
+  },
+) {
+  return async (formData: unknown): Promise<T | FormState> => {
+    const session = await requireSession(returnTo);
+    const finished: { done?: T } = {};
+    const state = await answer<S, SignedInRequest>(
+      {
+        ...setup,
+        async run(...args) {
+          const result = await setup.run(...args);
+          if (!("done" in result)) return result;
+          finished.done = result.done;
+          return { status: "success" };
+        },
+      },
+      { values: formValues(formData), session },
+    );
+    return finished.done ?? state;
+  };
+}

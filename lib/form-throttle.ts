@@ -15,7 +15,8 @@ export type ThrottledForm =
   | "settings-profile"
   | "settings-password"
   | "settings-email"
-  | "settings-delete";
+  | "settings-delete"
+  | "settings-two-factor";
 
 const WINDOW_SECONDS = 15 * 60;
 

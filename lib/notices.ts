@@ -12,6 +12,8 @@ const NOTICES = {
   "session-revoked": "That session has been signed out.",
   "session-not-found": "That session had already ended.",
   "other-sessions-revoked": "Every other session has been signed out.",
+  "sign-in-expired": "That sign-in has expired or was already used. Please sign in again.",
+  "two-factor-already-on": "Two-factor authentication is already on.",
 } as const;
 
 export type NoticeCode = keyof typeof NOTICES;

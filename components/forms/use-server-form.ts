@@ -52,7 +52,7 @@ export function useServerForm<Input extends FieldValues, Output>(
   };
 }
 
-function serverErrors<Input extends FieldValues>(state: FormState): FieldErrors<Input> | undefined {
+export function serverErrors<Input extends FieldValues>(state: FormState): FieldErrors<Input> | undefined {
   if (!state.fieldErrors) return undefined;
   const entries = Object.entries(state.fieldErrors).map(([name, messages = []]) => [
     name,

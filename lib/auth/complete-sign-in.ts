@@ -9,9 +9,8 @@ import { recordEvent } from "@/lib/events/record";
 import type { SecurityContext } from "@/lib/request-context";
 
 /**
- * The one place a session starts, for every way in: the password form and Auth.js's
- * credentials endpoint today; provider callbacks, passkeys and the second step of two-factor
- * sign-in as they land. It opens the session row (recording how it was proven), marks this
+ * The one place a session starts, for every way in: the password (form or Auth.js's
+ * endpoint), the second step of two-factor sign-in, a passkey; provider callbacks as they land. It opens the session row (recording how it was proven), marks this
  * browser as one the account signed in from, and logs the sign-in, mailing the owner when
  * the browser is new to the account. Returns the session's secret for the JWT, or null when
  * the account's credentials changed since `user` was proven (nothing is opened then).

@@ -18,5 +18,9 @@ export function signInFailureMessage({ reason, retryAfter }: SignInFailure): str
       return `Too many sign-in attempts. Please wait ${waitFor(retryAfter)} and try again.`;
     case "busy":
       return `We are very busy right now. Please try again in ${waitFor(retryAfter)}.`;
+    case "two-factor":
+      return "Enter the code from your authenticator app to finish signing in.";
+    case "expired":
+      return "That sign-in has expired. Please sign in again.";
   }
 }

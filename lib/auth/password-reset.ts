@@ -9,6 +9,7 @@ import { tokenLink } from "@/lib/mail/links";
 import { deliverWithRetries } from "@/lib/mail/send";
 import { resetPasswordMail } from "@/lib/mail/templates";
 import type { SecurityContext } from "@/lib/request-context";
+import { liftSecondFactorHardStop } from "@/lib/second-factor/code-check";
 
 /**
  * Emails a reset link to the account with this (normalised) address, if there is one.
@@ -73,6 +74,7 @@ export async function resetPassword(
     });
     // The way out of a sign-in lock, even at the hard stop.
     await tx.signInFailure.deleteMany({ where: { email: holder.email } });
+    await liftSecondFactorHardStop(tx, holder.id);
     return holder;
   });
   if (!user) return false;

@@ -46,6 +46,22 @@ export async function beginPendingSignIn(
 }
 
 /**
+ * Looks at one without using it up, for the second step's page and its code check: whose it
+ * is and where it goes next. Null when unknown, expired, or voided by a change of credentials
+ * (so no code is spent on a sign-in that could not finish).
+ */
+export async function peekPendingSignIn(
+  secret: string,
+): Promise<{ userId: string; callbackUrl: string } | null> {
+  if (!secret || secret.length > MAX_TOKEN_LENGTH) return null;
+  const [live] = await db.$queryRaw<{ userId: string; callbackUrl: string }[]>`
+    SELECT p."userId", p."callbackUrl" FROM "PendingSignIn" p JOIN "User" u ON u."id" = p."userId"
+    WHERE p."secretDigest" = ${tokenDigest(secret)} AND p."expiresAt" > now()
+      AND u."credentialVersion" = p."credentialVersion" AND u."disabledAt" IS NULL`;
+  return live ?? null;
+}
+
+/**
  * Uses one up: one DELETE … RETURNING, so of parallel attempts exactly one gets it. Null
  * when unknown, used, expired, or when the account's credentials changed since the first
  * factor was proven (a reset in between voids it).

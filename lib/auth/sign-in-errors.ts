@@ -23,8 +23,19 @@ export class HashingBusyError extends CredentialsSignin {
   }
 }
 
+/** The password was right; the account asks for its second factor next (/login/two-factor). */
+export class TwoFactorRequiredError extends CredentialsSignin {
+  override code = "two-factor";
+}
+
+/** The second step found no pending sign-in: unknown, used, expired, or voided by a change. */
+export class SignInExpiredError extends CredentialsSignin {
+  override code = "expired";
+}
+
 export type SignInFailure = {
-  reason: "invalid" | "unverified" | "throttled" | "busy";
+  /** "invalid": wrong credentials, or a wrong code or passkey on the second step. */
+  reason: "invalid" | "unverified" | "throttled" | "busy" | "two-factor" | "expired";
   /** Seconds to wait, for "throttled" and "busy". */
   retryAfter?: number;
 };
@@ -33,7 +44,7 @@ export type SignInFailure = {
 export function failureFromCode(code: string | null | undefined): SignInFailure {
   const [reason, seconds] = (code ?? "").split(":");
   const retryAfter = Math.max(1, Number.parseInt(seconds ?? "", 10) || 1);
-  if (reason === "unverified") return { reason };
+  if (reason === "unverified" || reason === "two-factor" || reason === "expired") return { reason };
   if (reason === "throttled" || reason === "busy") return { reason, retryAfter };
   return { reason: "invalid" };
 }

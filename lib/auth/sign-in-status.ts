@@ -19,14 +19,31 @@ async function failureUrl(response: Response): Promise<URL | null> {
 }
 
 /**
+ * A right password on a two-factor account: on to the second step, the same way Auth.js
+ * answered (a redirect, or JSON `{ url }`), with the pending sign-in's cookie it set.
+ */
+function toSecondStep(response: Response, secondStep: URL): Response {
+  if (response.headers.get("location")) {
+    const headers = new Headers(response.headers);
+    headers.set("location", secondStep.href);
+    return new Response(null, { status: response.status, headers });
+  }
+  const headers = new Headers({ "cache-control": "no-store" });
+  for (const cookie of response.headers.getSetCookie()) headers.append("set-cookie", cookie);
+  return Response.json({ url: secondStep.href }, { headers });
+}
+
+/**
  * The one mapping from Auth.js's credentials-callback answer to an HTTP status: a
  * throttled sign-in becomes 429 and a busy hashing pool 503, both with Retry-After and
- * a JSON body; any other answer is returned unchanged.
+ * a JSON body; a right password that needs a second factor goes to /login/two-factor; any
+ * other answer is returned unchanged.
  */
 export async function withSignInStatus(response: Response): Promise<Response> {
   const url = await failureUrl(response);
   if (url?.searchParams.get("error") !== "CredentialsSignin") return response;
   const failure = failureFromCode(url.searchParams.get("code"));
+  if (failure.reason === "two-factor") return toSecondStep(response, new URL("/login/two-factor", url));
   const status = STATUS[failure.reason];
   if (!status) return response;
   const retryAfter = failure.retryAfter ?? 1;

@@ -1,5 +1,5 @@
 // Every kind of security event, with the words /settings → Recent activity shows for it.
-// The later issues' kinds (second factors, passkeys, providers, tokens, roles, admin actions)
+// The later issues' kinds (providers, tokens, roles, admin actions)
 // join this list as they land.
 export const EVENT_LABELS = {
   "sign-in.succeeded": "Signed in",
@@ -12,6 +12,15 @@ export const EVENT_LABELS = {
   "email.changed": "Email address changed",
   "email.confirmed": "Email address confirmed",
   "lock.started": "Sign-in paused after failed attempts",
+  "two-factor.enabled": "Two-factor authentication turned on",
+  "two-factor.disabled": "Two-factor authentication turned off",
+  "two-factor.failed": "Wrong authentication code",
+  "two-factor.locked": "Second sign-in step paused after wrong codes",
+  "recovery-codes.regenerated": "New recovery codes made",
+  "recovery-code.used": "Recovery code used",
+  "passkey.added": "Passkey added",
+  "passkey.removed": "Passkey removed",
+  "passkey.refused": "Passkey refused: it may have been copied",
   "account.deleted": "Account deleted",
 } as const;
 

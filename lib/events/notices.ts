@@ -7,7 +7,15 @@ import {
   emailChangedNoticeMail,
   emailChangeRequestedNoticeMail,
   newSignInMail,
+  passkeyAddedMail,
+  passkeyRefusedMail,
+  passkeyRemovedMail,
   passwordChangedMail,
+  recoveryCodeUsedMail,
+  recoveryCodesRegeneratedMail,
+  twoFactorDisabledMail,
+  twoFactorEnabledMail,
+  twoFactorLockedMail,
 } from "@/lib/mail/templates";
 import type { SecurityContext } from "@/lib/request-context";
 
@@ -22,6 +30,14 @@ export type NoticeData = {
   "email.change-requested": { newEmail: string };
   "email.changed": { newEmail: string };
   "lock.started": { until: Date | null; resetLink: string };
+  "two-factor.enabled": Record<string, never>;
+  "two-factor.disabled": Record<string, never>;
+  "two-factor.locked": { until: Date | null };
+  "recovery-codes.regenerated": Record<string, never>;
+  "recovery-code.used": { remaining: number };
+  "passkey.added": { name: string };
+  "passkey.removed": { name: string };
+  "passkey.refused": { name: string };
   "account.deleted": Record<string, never>;
 };
 export type NoticeKind = keyof NoticeData & EventKind;
@@ -44,6 +60,20 @@ const NOTICES: { [K in NoticeKind]: Compose<K> } = {
     emailChangedNoticeMail(to.email, { name: to.name, newEmail, context }),
   "lock.started": (to, context, { until, resetLink }) =>
     accountLockedMail(to.email, { name: to.name, until, resetLink, context }),
+  "two-factor.enabled": (to, context) => twoFactorEnabledMail(to.email, { name: to.name, context }),
+  "two-factor.disabled": (to, context) => twoFactorDisabledMail(to.email, { name: to.name, context }),
+  "two-factor.locked": (to, context, { until }) =>
+    twoFactorLockedMail(to.email, { name: to.name, until, context }),
+  "recovery-codes.regenerated": (to, context) =>
+    recoveryCodesRegeneratedMail(to.email, { name: to.name, context }),
+  "recovery-code.used": (to, context, { remaining }) =>
+    recoveryCodeUsedMail(to.email, { name: to.name, remaining, context }),
+  "passkey.added": (to, context, { name }) =>
+    passkeyAddedMail(to.email, { name: to.name, passkey: name, context }),
+  "passkey.removed": (to, context, { name }) =>
+    passkeyRemovedMail(to.email, { name: to.name, passkey: name, context }),
+  "passkey.refused": (to, context, { name }) =>
+    passkeyRefusedMail(to.email, { name: to.name, passkey: name, context }),
   "account.deleted": (to, context) => accountDeletedMail(to.email, { name: to.name, context }),
 };
 

@@ -218,3 +218,115 @@ export function newSignInMail(
     { text: `If this was you, there is nothing to do. ${NOT_YOU}` },
   ]);
 }
+
+type AccountNotice = { name: string | null; context: SecurityContext };
+
+const SOMEONE_HAS_YOUR_PASSWORD =
+  "If this was not you, someone has your password: reset it right away from the sign-in page " +
+  "(“Forgot password?”), which also signs out every session, and review Settings.";
+
+export function twoFactorEnabledMail(to: string, data: AccountNotice): MailMessage {
+  return compose(to, "Two-factor authentication is on", data.name, [
+    {
+      text:
+        `Two-factor authentication was turned on for your ${PRODUCT} account: signing in now also ` +
+        "asks for a code from your authenticator app. Keep your recovery codes somewhere safe.",
+    },
+    contextDetails(data.context),
+    { text: SOMEONE_HAS_YOUR_PASSWORD },
+  ]);
+}
+
+export function twoFactorDisabledMail(to: string, data: AccountNotice): MailMessage {
+  return compose(to, "Two-factor authentication was turned off", data.name, [
+    {
+      text:
+        `Two-factor authentication was turned off for your ${PRODUCT} account: signing in now asks ` +
+        "only for your password.",
+    },
+    contextDetails(data.context),
+    { text: SOMEONE_HAS_YOUR_PASSWORD },
+  ]);
+}
+
+export function twoFactorLockedMail(
+  to: string,
+  /** `until` null: paused until the password is reset. */
+  data: AccountNotice & { until: Date | null },
+): MailMessage {
+  const until = data.until ? utc(data.until) : "you choose a new password";
+  return compose(to, "Wrong authentication codes for your account", data.name, [
+    {
+      text:
+        `Someone entered the right password for your ${PRODUCT} account, then several wrong ` +
+        `authentication codes. The second sign-in step is paused until ${until}.`,
+    },
+    contextDetails(data.context),
+    {
+      text:
+        "If this was not you, someone knows your password: choose a new one now from the sign-in " +
+        "page (“Forgot password?”). Your authenticator app stays set up.",
+    },
+  ]);
+}
+
+export function recoveryCodesRegeneratedMail(to: string, data: AccountNotice): MailMessage {
+  return compose(to, "New recovery codes were made", data.name, [
+    {
+      text: `New recovery codes were made for your ${PRODUCT} account. The old ones no longer work.`,
+    },
+    contextDetails(data.context),
+    { text: SOMEONE_HAS_YOUR_PASSWORD },
+  ]);
+}
+
+export function recoveryCodeUsedMail(to: string, data: AccountNotice & { remaining: number }): MailMessage {
+  const left =
+    data.remaining === 0
+      ? "You have no recovery codes left: make new ones in Settings now."
+      : `You have ${data.remaining} recovery code${data.remaining === 1 ? "" : "s"} left.`;
+  return compose(to, "A recovery code was used", data.name, [
+    { text: `A recovery code was used to sign in to your ${PRODUCT} account. ${left}` },
+    contextDetails(data.context),
+    {
+      text:
+        "If this was not you, someone has your password and a recovery code: reset your password " +
+        "right away from the sign-in page (“Forgot password?”) and make new recovery codes.",
+    },
+  ]);
+}
+
+type PasskeyNotice = AccountNotice & { passkey: string };
+
+export function passkeyAddedMail(to: string, data: PasskeyNotice): MailMessage {
+  return compose(to, "A passkey was added to your account", data.name, [
+    {
+      text: `A passkey named “${oneLine(data.passkey)}” was added to your ${PRODUCT} account: it can sign in on its own.`,
+    },
+    contextDetails(data.context),
+    { text: `${SOMEONE_HAS_YOUR_PASSWORD} Remove passkeys you do not know in Settings.` },
+  ]);
+}
+
+export function passkeyRemovedMail(to: string, data: PasskeyNotice): MailMessage {
+  return compose(to, "A passkey was removed from your account", data.name, [
+    { text: `The passkey named “${oneLine(data.passkey)}” was removed from your ${PRODUCT} account.` },
+    contextDetails(data.context),
+    { text: SOMEONE_HAS_YOUR_PASSWORD },
+  ]);
+}
+
+/** A signature counter went backwards: two authenticators may hold the same key. */
+export function passkeyRefusedMail(to: string, data: PasskeyNotice): MailMessage {
+  return compose(to, "A passkey sign-in was refused", data.name, [
+    {
+      text:
+        `A sign-in with your passkey “${oneLine(data.passkey)}” was refused: the authenticator's ` +
+        "counter went backwards, which can mean the passkey was copied.",
+    },
+    contextDetails(data.context),
+    {
+      text: "If you did not just try to sign in with it, remove that passkey in Settings and add it again.",
+    },
+  ]);
+}

@@ -54,6 +54,10 @@ const { changePasswordAction } = await import("@/app/(app)/settings/actions/pass
 const { deleteAccountAction } = await import("@/app/(app)/settings/actions/delete-account");
 const { revokeOtherSessionsAction, revokeSessionAction } =
   await import("@/app/(app)/settings/actions/sessions");
+const { verifyTwoFactor } = await import("@/app/(auth)/login/two-factor/actions");
+const { enableTwoFactorAction, manageTwoFactorAction, startTwoFactorSetupAction } =
+  await import("@/app/(app)/settings/actions/two-factor");
+const { passkeyRowAction } = await import("@/app/(app)/settings/actions/passkeys");
 const { createUser } = await import("@/lib/users");
 
 const FORGED: [string, unknown][] = [
@@ -105,6 +109,10 @@ const formActions: [string, Call][] = [
   ["changeEmailAction", asForm(changeEmailAction)],
   ["changePasswordAction", asForm(changePasswordAction)],
   ["deleteAccountAction", asForm(deleteAccountAction)],
+  ["verifyTwoFactor", asForm(verifyTwoFactor)],
+  ["enableTwoFactorAction", asForm(enableTwoFactorAction)],
+  ["manageTwoFactorAction", asForm(manageTwoFactorAction)],
+  ["passkeyRowAction", asForm(passkeyRowAction)],
 ];
 
 beforeAll(async () => {
@@ -130,6 +138,9 @@ describe.each(FORGED)("a server action called with %s", (_label, forged) => {
       state: expect.objectContaining({ status: expect.stringMatching(/^(success|error)$/) }),
     });
     expect(await answerOf(untyped(revokeOtherSessionsAction))).toEqual({
+      redirectTo: expect.stringMatching(/^\/settings\b/),
+    });
+    expect(await answerOf(untyped(startTwoFactorSetupAction))).toEqual({
       redirectTo: expect.stringMatching(/^\/settings\b/),
     });
     expect(await answerOf(untyped(signOutAction))).toEqual({

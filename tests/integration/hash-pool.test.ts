@@ -3,19 +3,17 @@ import { getPriority } from "node:os";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
-import { NextRequest } from "next/server";
 import bcrypt from "bcryptjs";
-import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
 import { authorizeCredentials } from "@/lib/auth/authorize";
 import { HASH_WORKER_NICE, HashPool, type HashJob } from "@/lib/auth/hash-pool";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { HashingBusyError } from "@/lib/auth/sign-in-errors";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/users";
+import { ORIGIN as origin, postCallback } from "@/tests/helpers/auth-endpoint";
 
 const app = globalThis as typeof globalThis & { latchkeyHashPool?: HashPool };
 const password = "correct horse battery staple";
-const origin = "http://localhost:3000";
 
 /** Makes the app's pool one worker with no queue, kept busy by a slow job until `release`. */
 async function saturateAppPool() {
@@ -105,20 +103,7 @@ describe("a full pool at the ways in", () => {
   });
 
   it("makes POST /api/auth/callback/credentials answer 503 with Retry-After", async () => {
-    const csrfResponse = await GET(new NextRequest(`${origin}/api/auth/csrf`));
-    const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-    const cookie = csrfResponse.headers
-      .getSetCookie()
-      .map((setCookie) => setCookie.split(";")[0])
-      .join("; ");
-    const signIn = () =>
-      POST(
-        new NextRequest(`${origin}/api/auth/callback/credentials`, {
-          method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-          body: new URLSearchParams({ csrfToken, email: "ada@example.com", password, callbackUrl: "/" }),
-        }),
-      );
+    const signIn = () => postCallback({ email: "ada@example.com", password });
 
     const release = await saturateAppPool();
     let busy: Response;

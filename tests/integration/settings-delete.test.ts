@@ -58,6 +58,17 @@ async function userWithEverything() {
   await db.verificationToken.create({
     data: { identifier: email, token: `vt-${n}`, expires: new Date(Date.now() + 3600_000) },
   });
+  await db.totpCredential.create({ data: { userId: user.id, secret: "sealed", enabledAt: new Date() } });
+  await db.recoveryCode.create({ data: { userId: user.id, codeDigest: `recovery-${n}` } });
+  await db.passkey.create({
+    data: {
+      userId: user.id,
+      credentialId: `credential-${n}`,
+      publicKey: Buffer.from("public key"),
+      deviceType: "singleDevice",
+      name: "Security key",
+    },
+  });
   const proof = { method: "password", factors: ["password"] };
   await beginPendingSignIn(
     { id: user.id, credentialVersion: 0 },

@@ -184,28 +184,16 @@ describe("a signed-in request", () => {
 describe("the session cookie", () => {
   it("lasts as the issued session decided, for Auth.js's endpoint too; reads never refresh it", async () => {
     const { NextRequest } = await import("next/server");
-    const { GET, POST } = await import("@/app/api/auth/[...nextauth]/route");
+    const { GET } = await import("@/app/api/auth/[...nextauth]/route");
+    const { ORIGIN: origin, postCallback } = await import("@/tests/helpers/auth-endpoint");
     const { hashPassword } = await import("@/lib/auth/password");
     n += 1;
     const email = `cookie${n}@example.com`;
     const password = "a long and unusual passphrase";
     const user = await createUser({ name: "C", email, passwordHash: await hashPassword(password) });
     await db.user.update({ where: { id: user.id }, data: { emailVerified: new Date() } });
-    const origin = "http://localhost:3000";
-    const csrf = await GET(new NextRequest(`${origin}/api/auth/csrf`));
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const cookie = csrf.headers
-      .getSetCookie()
-      .map((setCookie) => setCookie.split(";")[0])
-      .join("; ");
     const sessionCookieOf = async (remember: string) => {
-      const response = await POST(
-        new NextRequest(`${origin}/api/auth/callback/credentials`, {
-          method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-          body: new URLSearchParams({ csrfToken, email, password, remember, callbackUrl: "/" }),
-        }),
-      );
+      const response = await postCallback({ email, password, remember });
       return response.headers
         .getSetCookie()
         .find((setCookie) => setCookie.startsWith("authjs.session-token="));

@@ -6,11 +6,13 @@ import { requireSession } from "@/lib/dal";
 import { recentActivity } from "@/lib/events/recent";
 import { DeleteAccountForm } from "./delete-account-form";
 import { EmailForm } from "./email-form";
+import { PasskeysSection } from "./passkeys-section";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
 import { RecentActivity } from "./recent-activity";
 import { SessionsList } from "./sessions-list";
 import { SettingsSection } from "./settings-section";
+import { TwoFactorSection } from "./two-factor-section";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -40,6 +42,8 @@ export default async function SettingsPage({ searchParams }: Props) {
       >
         <EmailForm />
       </SettingsSection>
+      <TwoFactorSection user={user} />
+      <PasskeysSection userId={user.id} sessionId={sessionId} />
       <SettingsSection id="sessions" title="Sessions" description="Where your account is signed in now.">
         <SessionsList sessions={sessions} currentSessionId={sessionId} />
       </SettingsSection>

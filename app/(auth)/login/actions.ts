@@ -12,8 +12,10 @@ import { loginSchema } from "@/lib/validations/auth";
 export const login = formAction({
   schema: loginSchema,
   async run({ email, password, remember }, { values }) {
-    const failure = await signInWithPassword(email, password, remember);
+    const failure = await signInWithPassword(email, password, remember, safeCallbackUrl(values.callbackUrl));
     if (failure?.reason === "unverified") redirect("/check-email?reason=unverified");
+    // The password was right; the pending sign-in carries remember me and callbackUrl on.
+    if (failure?.reason === "two-factor") redirect("/login/two-factor");
     if (failure) return { status: "error", message: signInFailureMessage(failure) };
     redirect(safeCallbackUrl(values.callbackUrl));
   },

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { FormProvider } from "react-hook-form";
 import { FormAlert } from "@/components/forms/form-alert";
 import { PasswordField } from "@/components/forms/password-field";
@@ -8,6 +9,7 @@ import { TextField } from "@/components/forms/text-field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { loginSchema } from "@/lib/validations/auth";
 import { login } from "./actions";
+import { PasskeySignIn } from "./passkey-sign-in";
 
 export function LoginForm({ callbackUrl, error }: { callbackUrl: string; error: string | null }) {
   const { form, state, pending, formProps } = useServerForm(loginSchema, login, {
@@ -15,12 +17,20 @@ export function LoginForm({ callbackUrl, error }: { callbackUrl: string; error: 
     password: "",
     remember: false,
   });
+  // The passkey's answer while it is the latest; a password submission clears it.
+  const [passkeyMessage, setPasskeyMessage] = useState<string | null>(null);
   return (
     <FormProvider {...form}>
-      <form {...formProps} className="stack">
-        <FormAlert message={state.status === "idle" ? error : state.message} />
+      <form {...formProps} onSubmitCapture={() => setPasskeyMessage(null)} className="stack">
+        <FormAlert message={passkeyMessage ?? (state.status === "idle" ? error : state.message)} />
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
-        <TextField name="email" label="Email" type="email" autoComplete="username" inputMode="email" />
+        <TextField
+          name="email"
+          label="Email"
+          type="email"
+          autoComplete="username webauthn"
+          inputMode="email"
+        />
         <PasswordField name="password" label="Password" autoComplete="current-password" />
         <div className="checkbox">
           <input id="remember" type="checkbox" {...form.register("remember")} />
@@ -28,6 +38,11 @@ export function LoginForm({ callbackUrl, error }: { callbackUrl: string; error: 
         </div>
         <SubmitButton label="Sign in" pending={pending} />
       </form>
+      <PasskeySignIn
+        callbackUrl={callbackUrl}
+        remember={() => form.getValues("remember") === true}
+        onMessage={setPasskeyMessage}
+      />
     </FormProvider>
   );
 }

@@ -16,6 +16,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function LoginPage({ searchParams }: Props) {
   if (await getCurrentUser()) redirect("/dashboard");
   const params = await searchParams;
+  // Auth.js's own endpoint, after a right password on a two-factor account (lib/auth/sign-in-status.ts
+  // sends it straight on; this is for a client that followed Auth.js's redirect itself).
+  if (params.error === "CredentialsSignin" && params.code === "two-factor") redirect("/login/two-factor");
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   const notice = noticeText(params.notice) ?? (params.callbackUrl ? noticeText("sign-in-required") : null);
   // Auth.js's own endpoint sends its failures here with ?error=…&code=….

@@ -1,0 +1,100 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { PasswordRefusal } from "@/lib/account/current-password";
+import type { FormState } from "@/lib/action-state";
+import { tooManyAttemptsMessage } from "@/lib/form-throttle";
+import { requireSession } from "@/lib/dal";
+import { signedInFormAction } from "@/lib/form-action";
+import { securityContext } from "@/lib/request-context";
+import { beginTotpSetup } from "@/lib/second-factor/authenticator-app";
+import {
+  disableTwoFactor,
+  enableTwoFactor,
+  regenerateRecoveryCodes,
+  type CodeRefusal,
+} from "@/lib/second-factor/enrolment";
+import { enableTwoFactorSchema, manageTwoFactorSchema } from "@/lib/validations/two-factor";
+import { CREDENTIALS_CHANGED } from "./messages";
+
+const SETTINGS = "/settings";
+
+/** A fresh secret for the app being set up; the section shows it as a QR code and a setup key. */
+export async function startTwoFactorSetupAction(): Promise<void> {
+  const { user } = await requireSession(SETTINGS);
+  const started = await beginTotpSetup(user.id);
+  revalidatePath(SETTINGS);
+  redirect(started ? "/settings#two-factor" : "/settings?notice=two-factor-already-on");
+}
+
+/** Every way a change to the second factor is refused, in the form's words. */
+function refused(refusal: CodeRefusal | PasswordRefusal): FormState<"code"> | PasswordRefusal {
+  if (typeof refusal === "object" && "refused" in refusal) return refusal; // lib/form-action.ts says it
+  if (refusal === "conflict") return CREDENTIALS_CHANGED;
+  if (typeof refusal === "object")
+    return { status: "error", message: tooManyAttemptsMessage(refusal.throttled) };
+  if (refusal === "no-setup") {
+    return {
+      status: "error",
+      message: "That set-up has expired. Choose “Set up authenticator app” to start again.",
+    };
+  }
+  return {
+    status: "error",
+    message: "Please correct the highlighted fields.",
+    fieldErrors: { code: ["That code is not right. Check your authenticator app and try again."] },
+  };
+}
+
+const made = <T extends object>(result: T | CodeRefusal | PasswordRefusal): result is T =>
+  typeof result === "object" && "recoveryCodes" in result;
+
+const throttle = {
+  form: "settings-two-factor",
+  emails: (_input: unknown, { session }: { session: { user: { email: string } } }) => [session.user.email],
+} as const;
+
+export const enableTwoFactorAction = signedInFormAction(SETTINGS, {
+  schema: enableTwoFactorSchema,
+  throttle,
+  async run(input, { session: { user, sessionId } }) {
+    const result = await enableTwoFactor(user, sessionId, input, await securityContext());
+    if (!made(result)) return refused(result);
+    revalidatePath(SETTINGS);
+    return {
+      status: "success",
+      message:
+        "Two-factor authentication is on, and every other session has been signed out. " +
+        "Save your recovery codes now: they are shown only once.",
+      shownOnce: result.recoveryCodes,
+    };
+  },
+});
+
+export const manageTwoFactorAction = signedInFormAction(SETTINGS, {
+  schema: manageTwoFactorSchema,
+  throttle,
+  async run({ intent, ...proof }, { session: { user, sessionId } }) {
+    if (!intent)
+      return { status: "error", message: "Choose what to do: new recovery codes, or switching it off." };
+    const context = await securityContext();
+    if (intent === "disable") {
+      const result = await disableTwoFactor(user, sessionId, proof, context);
+      if (result !== "disabled") return refused(result);
+      revalidatePath(SETTINGS);
+      return {
+        status: "success",
+        message: "Two-factor authentication is off, and every other session has been signed out.",
+      };
+    }
+    const result = await regenerateRecoveryCodes(user, proof, context);
+    if (!made(result)) return refused(result);
+    revalidatePath(SETTINGS);
+    return {
+      status: "success",
+      message: "Here are your new recovery codes; the old ones no longer work. They are shown only once.",
+      shownOnce: result.recoveryCodes,
+    };
+  },
+});

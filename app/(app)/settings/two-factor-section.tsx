@@ -1,0 +1,23 @@
+import { twoFactorStatus } from "@/lib/second-factor/authenticator-app";
+import { qrCodeDataUri, setupKey, totpUri } from "@/lib/second-factor/totp";
+import { SettingsSection } from "./settings-section";
+import { TwoFactorPanel } from "./two-factor/two-factor-panel";
+
+/** /settings → Two-factor authentication: set up, switch on, new recovery codes, switch off. */
+export async function TwoFactorSection({ user }: { user: { id: string; email: string } }) {
+  const { enabled, recoveryCodesLeft, setup } = await twoFactorStatus(user.id);
+  // Only while a set-up waits for its first code does the secret leave the server.
+  const shown = setup && {
+    qrCode: await qrCodeDataUri(totpUri(setup.secret, user.email)),
+    setupKey: setupKey(setup.secret),
+  };
+  return (
+    <SettingsSection
+      id="two-factor"
+      title="Two-factor authentication"
+      description="Signing in asks for a code from an authenticator app on your phone as well as your password."
+    >
+      <TwoFactorPanel enabled={enabled} recoveryCodesLeft={recoveryCodesLeft} setup={shown || null} />
+    </SettingsSection>
+  );
+}

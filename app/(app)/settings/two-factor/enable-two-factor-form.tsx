@@ -1,0 +1,67 @@
+"use client";
+
+import { FormProvider } from "react-hook-form";
+import { AuthenticationCodeField } from "@/components/forms/authentication-code-field";
+import { FormMessages } from "@/components/forms/form-messages";
+import { PasswordField } from "@/components/forms/password-field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useServerForm } from "@/components/forms/use-server-form";
+import { enableTwoFactorSchema } from "@/lib/validations/two-factor";
+import { enableTwoFactorAction } from "../actions/two-factor";
+import { RecoveryCodes } from "./recovery-codes";
+
+export type ShownSetup = { qrCode: string; setupKey: string };
+
+/** The app being set up (QR code and setup key), its first code and the password switch it on. */
+export function EnableTwoFactorForm({ setup }: { setup: ShownSetup | null }) {
+  const { form, state, pending, formProps } = useServerForm(
+    enableTwoFactorSchema,
+    enableTwoFactorAction,
+    { code: "", currentPassword: "" },
+    { resetOnSuccess: true },
+  );
+  if (state.shownOnce) {
+    return (
+      <div className="stack">
+        <FormMessages state={state} />
+        <RecoveryCodes codes={state.shownOnce} />
+      </div>
+    );
+  }
+  if (!setup) return null;
+  return (
+    <FormProvider {...form}>
+      <form {...formProps} className="stack">
+        <ol className="stack steps">
+          <li>
+            <p>
+              Scan this QR code with an authenticator app (such as 1Password, Google Authenticator or Aegis).
+            </p>
+            {/* A data: URI made on the server: nothing for next/image to optimise. */}
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img
+              src={setup.qrCode}
+              width={200}
+              height={200}
+              className="qr-code"
+              alt="QR code for your authenticator app. If you cannot scan it, enter the setup key shown below instead."
+            />
+            <dl className="details">
+              <dt id="totp-setup-key-label">Setup key</dt>
+              <dd aria-labelledby="totp-setup-key-label">
+                <code className="setup-key">{setup.setupKey}</code>
+              </dd>
+            </dl>
+          </li>
+          <li>
+            <p>Enter the 6-digit code the app shows, and your password.</p>
+          </li>
+        </ol>
+        <FormMessages state={state} />
+        <AuthenticationCodeField recoveryCodes={false} />
+        <PasswordField name="currentPassword" label="Current password" autoComplete="current-password" />
+        <SubmitButton label="Enable two-factor authentication" pending={pending} />
+      </form>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import { startTwoFactorSetupAction } from "../actions/two-factor";
+import { EnableTwoFactorForm, type ShownSetup } from "./enable-two-factor-form";
+import { ManageTwoFactorForm } from "./manage-two-factor-form";
+
+/**
+ * Both forms stay mounted whatever the state, so the recovery codes in a form's answer are
+ * still on screen after the section below them changes (on becomes off, off becomes on).
+ */
+export function TwoFactorPanel({
+  enabled,
+  recoveryCodesLeft,
+  setup,
+}: {
+  enabled: boolean;
+  recoveryCodesLeft: number;
+  setup: ShownSetup | null;
+}) {
+  return (
+    <>
+      {!enabled && (
+        // While a set-up waits, the same button starts again with a new key.
+        <form action={startTwoFactorSetupAction}>
+          <button type="submit" className={setup ? undefined : "primary"}>
+            Set up authenticator app
+          </button>
+        </form>
+      )}
+      <EnableTwoFactorForm setup={enabled ? null : setup} />
+      <ManageTwoFactorForm enabled={enabled} recoveryCodesLeft={recoveryCodesLeft} />
+    </>
+  );
+}

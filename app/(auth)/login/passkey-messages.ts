@@ -1,0 +1,2 @@
+/** The one answer to every failed passkey sign-in, in the browser or on the server: never which check failed. */
+export const PASSKEY_SIGN_IN_REFUSED = "That passkey could not sign you in.";
