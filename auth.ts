@@ -1,27 +1,28 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { PrismaAdapter } from "@auth/prisma-adapter";
 import { authConfig } from "@/auth.config";
 import { authorizeCredentials } from "@/lib/auth/authorize";
 import { authorizeSecondStep } from "@/lib/auth/authorize-second-step";
 import { validateSession } from "@/lib/auth/sessions";
 import { endSession } from "@/lib/auth/sign-out";
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { authorizePasskey } from "@/lib/passkeys/authorize";
+import { authProviders } from "@/lib/providers/auth-providers";
+import { providerSignIn } from "@/lib/providers/sign-in";
 import { securityContext } from "@/lib/request-context";
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
-  adapter: PrismaAdapter(db),
+  // No adapter: Auth.js would create users and accounts (and store provider tokens) itself.
+  // Provider sign-ins are resolved in the signIn callback instead (lib/providers/sign-in.ts).
   secret: env.AUTH_SECRET,
   // Credentials sessions are JWTs; each names a session row (see lib/auth/sessions.ts).
   // The JWT lives as long as the longest session; the row decides when it really ends.
   session: { strategy: "jwt", maxAge: env.SESSION_REMEMBER_MAX_AGE },
   providers: [
-    // Every way in is a Credentials provider whose authorize() proves it and opens the session
-    // row (lib/auth/complete-sign-in.ts): the password (for a two-factor account, only the
-    // pending sign-in), the second step that finishes a pending sign-in, and a passkey.
+    // Every way in opens its session row through completeSignIn (lib/auth/complete-sign-in.ts):
+    // Credentials providers in authorize(), the password (for a two-factor account, only the
+    // pending sign-in), the second step that finishes a pending sign-in, and a passkey…
     Credentials({
       credentials: { email: {}, password: {}, remember: {}, returnTo: {} },
       authorize: authorizeCredentials,
@@ -38,9 +39,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { response: {}, remember: {} },
       authorize: authorizePasskey,
     }),
+    // GitHub, Google and any OpenID Connect provider, each when its variables are set.
+    ...authProviders(),
   ],
   callbacks: {
     ...authConfig.callbacks,
+    // Credentials providers have decided in authorize(); a provider's identity is decided here.
+    signIn({ user, account }) {
+      if (account?.type === "oauth" || account?.type === "oidc") return providerSignIn(user, account);
+      return true;
+    },
     async jwt({ token, user }) {
       // Sign-in: the token holds only the user id and the session secret.
       if (user?.id && user.sessionSecret) return { sub: user.id, sessionSecret: user.sessionSecret };
@@ -80,7 +88,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
   logger: {
-    // A wrong password is not a server error; everything else is logged as usual.
+    // A wrong password is not a server error; everything else is logged as usual (a tampered or
+    // replayed provider callback included: Auth.js answers it with a redirect to /login).
     error(error) {
       if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
       console.error(`[auth] ${error.name}: ${error.message}`);

@@ -4,6 +4,8 @@ import { authConfig } from "@/auth.config";
 import { moveLinkTokenToCookie } from "@/lib/auth/link-token";
 import { withSessionCookiePolicy } from "@/lib/auth/session-cookie";
 import { contentSecurityPolicy, createNonce } from "@/lib/content-security-policy";
+import { isDevelopment } from "@/lib/edge-env";
+import { providerFormActionSources } from "@/lib/providers/authorization-origins";
 
 // The first, fast gate (edge runtime, no database): a protected path needs a valid JWT.
 // Every protected page, action and route checks the session row again on the server.
@@ -13,7 +15,7 @@ export default async function middleware(request: NextRequest, event: NextFetchE
   const linkRedirect = moveLinkTokenToCookie(request);
   if (linkRedirect) return linkRedirect;
   // A Content-Security-Policy with a fresh nonce per request (lib/content-security-policy.ts).
-  const csp = contentSecurityPolicy(createNonce());
+  const csp = contentSecurityPolicy(createNonce(), isDevelopment(), await providerFormActionSources());
   // Typed with NextFetchEvent so TypeScript picks auth()'s middleware overload.
   const gate = auth((allowed: NextRequest, _event: NextFetchEvent) => {
     // Next.js reads the nonce from the request's CSP header and puts it on its own scripts.

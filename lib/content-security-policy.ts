@@ -13,8 +13,14 @@ export function createNonce(): string {
  * puts it on its own scripts. Styles allow 'unsafe-inline': React and Next.js write
  * style attributes (the route announcer, the dev overlay) that cannot carry a nonce, and
  * CSS cannot run code. Development adds 'unsafe-eval', which React's dev tooling needs.
+ * Forms post only here, and their redirects go only to `formActionSources` besides: the
+ * configured sign-in providers' authorisation endpoints (lib/providers/authorization-origins.ts).
  */
-export function contentSecurityPolicy(nonce: string, development = isDevelopment()) {
+export function contentSecurityPolicy(
+  nonce: string,
+  development = isDevelopment(),
+  formActionSources: readonly string[] = [],
+) {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
@@ -24,7 +30,7 @@ export function contentSecurityPolicy(nonce: string, development = isDevelopment
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'self'",
+    ["form-action 'self'", ...formActionSources].join(" "),
     "frame-ancestors 'none'",
   ].join("; ");
 }

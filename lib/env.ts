@@ -11,6 +11,7 @@ const flag = (fallback: boolean) =>
       value === undefined || value === "" ? fallback : value === "true" || value === "1",
     );
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+const optionalText = z.preprocess(emptyAsUndefined, z.string().trim().min(1).optional());
 // Set by the platform on Vercel (hence not in .env.example); any value means Vercel.
 const vercel = z
   .string()
@@ -77,9 +78,27 @@ const schema = z
     SESSION_REMEMBER_MAX_AGE: seconds(30 * 24 * 3600),
     SESSION_REMEMBER_IDLE_TIMEOUT: seconds(7 * 24 * 3600),
     SECURITY_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
+    // Sign-in providers (lib/providers/config.ts): each is on when its variables are set.
+    AUTH_GITHUB_ID: optionalText,
+    AUTH_GITHUB_SECRET: optionalText,
+    AUTH_GOOGLE_ID: optionalText,
+    AUTH_GOOGLE_SECRET: optionalText,
+    AUTH_OIDC_ISSUER: z.preprocess(
+      emptyAsUndefined,
+      z
+        .url({
+          protocol: /^https?$/,
+          error: "must be the issuer's URL, such as https://keycloak.example.com/realms/latchkey",
+        })
+        .optional(),
+    ),
+    AUTH_OIDC_ID: optionalText,
+    AUTH_OIDC_SECRET: optionalText,
+    AUTH_OIDC_NAME: z.preprocess(emptyAsUndefined, z.string().trim().min(1).max(40).optional()),
     VERCEL: vercel,
   })
   .superRefine((env, ctx) => {
+    providerPairs(env, ctx);
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.AUTH_SECRET) {
       ctx.addIssue({
         code: "custom",
@@ -91,6 +110,47 @@ const schema = z
   });
 
 export type Env = z.infer<typeof schema>;
+
+type ProviderVariables = Partial<Record<`AUTH_${"GITHUB" | "GOOGLE" | "OIDC"}_${string}`, string>> & {
+  NODE_ENV: string;
+};
+
+/**
+ * A provider is configured with all of its variables or none: half a configuration (an id
+ * without its secret) stops the start instead of leaving a button that cannot work.
+ */
+function providerPairs(env: ProviderVariables, ctx: z.RefinementCtx): void {
+  const groups = {
+    GITHUB: ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"],
+    GOOGLE: ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
+    OIDC: ["AUTH_OIDC_ISSUER", "AUTH_OIDC_ID", "AUTH_OIDC_SECRET"],
+  } as const;
+  for (const names of Object.values(groups)) {
+    const set = names.filter((name) => env[name] !== undefined);
+    if (set.length === 0 || set.length === names.length) continue;
+    for (const name of names.filter((name) => env[name] === undefined)) {
+      ctx.addIssue({ code: "custom", path: [name], message: `is required when ${set.join(" and ")} is set` });
+    }
+  }
+  if (env.AUTH_OIDC_NAME && !env.AUTH_OIDC_ISSUER) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["AUTH_OIDC_NAME"],
+      message: "names the OpenID Connect provider's button: set AUTH_OIDC_ISSUER, _ID and _SECRET too",
+    });
+  }
+  // Discovery, tokens and user info travel to the issuer: in clear text only on this machine.
+  const issuer = env.AUTH_OIDC_ISSUER ? new URL(env.AUTH_OIDC_ISSUER) : null;
+  if (issuer?.protocol === "http:" && env.NODE_ENV === "production" && !isLoopback(issuer.hostname)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["AUTH_OIDC_ISSUER"],
+      message: "must be an https:// URL in production (http:// only for localhost)",
+    });
+  }
+}
+
+const isLoopback = (host: string) => host === "localhost" || host === "[::1]" || /^127\./.test(host);
 
 /** Validates an environment, throwing one error that names every bad variable and how to fix it. */
 export function parseEnv(source: Record<string, string | undefined>): Env {

@@ -4,7 +4,15 @@ import { rateLimitAddress } from "@/lib/client-ip";
 import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/events/record";
 import { tokenLink } from "@/lib/mail/links";
-import { consumeWith, forgetWith, NOW, rateLimitDb, refundWith, type Queryable } from "@/lib/rate-limit";
+import {
+  consumeWith,
+  forgetWith,
+  NOW,
+  rateLimitDb,
+  refundWith,
+  type Queryable,
+  type RateResult,
+} from "@/lib/rate-limit";
 import type { SecurityContext } from "@/lib/request-context";
 import { findUserForSignIn } from "@/lib/users";
 
@@ -139,6 +147,19 @@ export async function signInAbandoned(attempt: SignInAttempt): Promise<void> {
     );
   }
   if (attempt.address) await refundWith(pool, addressKey(attempt.address));
+}
+
+/**
+ * A sign-in that checks no password (a provider's callback) under the same per-address limit:
+ * counted before anything is looked at, and given back by `refundAddressAttempt` on success.
+ */
+export async function claimAddressAttempt(address: string | null): Promise<RateResult> {
+  if (!address) return { ok: true };
+  return consumeWith(await rateLimitDb(), addressKey(address), addressRule());
+}
+
+export async function refundAddressAttempt(address: string | null): Promise<void> {
+  if (address) await refundWith(await rateLimitDb(), addressKey(address));
 }
 
 /** Forgets an account's failures: after a successful sign-in or a password reset. */

@@ -22,6 +22,10 @@ export const EVENT_LABELS = {
   "passkey.removed": "Passkey removed",
   "passkey.refused": "Passkey refused: it may have been copied",
   "account.deleted": "Account deleted",
+  "provider.connected": "Sign-in provider connected",
+  "provider.disconnected": "Sign-in provider disconnected",
+  "provider.refused": "Provider sign-in refused",
+  "account.replaced": "Unconfirmed account replaced by a provider sign-in",
 } as const;
 
 export type EventKind = keyof typeof EVENT_LABELS;

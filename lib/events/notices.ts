@@ -11,6 +11,8 @@ import {
   passkeyRefusedMail,
   passkeyRemovedMail,
   passwordChangedMail,
+  providerConnectedMail,
+  providerDisconnectedMail,
   recoveryCodeUsedMail,
   recoveryCodesRegeneratedMail,
   twoFactorDisabledMail,
@@ -39,6 +41,8 @@ export type NoticeData = {
   "passkey.removed": { name: string };
   "passkey.refused": { name: string };
   "account.deleted": Record<string, never>;
+  "provider.connected": { provider: string };
+  "provider.disconnected": { provider: string };
 };
 export type NoticeKind = keyof NoticeData & EventKind;
 
@@ -75,6 +79,10 @@ const NOTICES: { [K in NoticeKind]: Compose<K> } = {
   "passkey.refused": (to, context, { name }) =>
     passkeyRefusedMail(to.email, { name: to.name, passkey: name, context }),
   "account.deleted": (to, context) => accountDeletedMail(to.email, { name: to.name, context }),
+  "provider.connected": (to, context, { provider }) =>
+    providerConnectedMail(to.email, { name: to.name, provider, context }),
+  "provider.disconnected": (to, context, { provider }) =>
+    providerDisconnectedMail(to.email, { name: to.name, provider, context }),
 };
 
 /** The notice for one event of kind `kind`. */

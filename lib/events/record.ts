@@ -33,7 +33,7 @@ export async function recordEvent<K extends EventKind>(
 ): Promise<void> {
   const actor = event.actor ?? { type: "user" };
   // A deleted account keeps its log, but nothing that could identify the person.
-  const deletion = event.kind === "account.deleted";
+  const deletion = event.kind === "account.deleted" || event.kind === "account.replaced";
   if (deletion && event.userId) await forgetAccountDetails(event.userId);
   await db.securityEvent.create({
     data: {

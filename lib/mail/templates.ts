@@ -330,3 +330,23 @@ export function passkeyRefusedMail(to: string, data: PasskeyNotice): MailMessage
     },
   ]);
 }
+
+type ProviderNotice = AccountNotice & { provider: string };
+
+export function providerConnectedMail(to: string, data: ProviderNotice): MailMessage {
+  return compose(to, `${oneLine(data.provider)} was connected to your account`, data.name, [
+    {
+      text: `A ${oneLine(data.provider)} account was connected to your ${PRODUCT} account: it can sign in to it from now on.`,
+    },
+    contextDetails(data.context),
+    { text: `${SOMEONE_HAS_YOUR_PASSWORD} Disconnect accounts you do not know in Settings.` },
+  ]);
+}
+
+export function providerDisconnectedMail(to: string, data: ProviderNotice): MailMessage {
+  return compose(to, `${oneLine(data.provider)} was disconnected from your account`, data.name, [
+    { text: `Your ${PRODUCT} account can no longer be signed in to with ${oneLine(data.provider)}.` },
+    contextDetails(data.context),
+    { text: SOMEONE_HAS_YOUR_PASSWORD },
+  ]);
+}

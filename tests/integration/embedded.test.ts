@@ -60,15 +60,16 @@ describe("the embedded database", () => {
 
     const { prisma, close } = prismaOver(first.url);
     const owner = await prisma.user.create({ data: { email: "owner@example.com" } });
-    const counter = await prisma.account.create({
-      data: { userId: owner.id, type: "test", provider: "counter", providerAccountId: "1", expires_at: 0 },
-    });
+    const counter = await prisma.user.create({ data: { email: "counter@example.com" } });
 
     // Read-modify-write in interactive transactions: lost updates would show in the count.
     const increments = Array.from({ length: 20 }, () =>
       prisma.$transaction(async (tx) => {
-        const { expires_at } = await tx.account.findUniqueOrThrow({ where: { id: counter.id } });
-        await tx.account.update({ where: { id: counter.id }, data: { expires_at: (expires_at ?? 0) + 1 } });
+        const { credentialVersion } = await tx.user.findUniqueOrThrow({ where: { id: counter.id } });
+        await tx.user.update({
+          where: { id: counter.id },
+          data: { credentialVersion: credentialVersion + 1 },
+        });
       }),
     );
     const creates = Array.from({ length: 15 }, (_, i) =>
@@ -94,9 +95,9 @@ describe("the embedded database", () => {
     for (const failure of failures) expect(failure).toBeInstanceOf(Rollback);
     for (const read of await Promise.all(reads)) expect(read?.id).toBe(owner.id);
 
-    const expected = { counter: 20, users: 16, sessions: 0 };
+    const expected = { counter: 20, users: 17, sessions: 0 };
     const snapshot = async (client: PrismaClient) => ({
-      counter: (await client.account.findUniqueOrThrow({ where: { id: counter.id } })).expires_at,
+      counter: (await client.user.findUniqueOrThrow({ where: { id: counter.id } })).credentialVersion,
       users: await client.user.count(),
       sessions: await client.session.count(),
     });

@@ -4,6 +4,7 @@ import { clientPasswordPolicy } from "@/lib/auth/password-policy";
 import { listUserSessions } from "@/lib/auth/sessions";
 import { requireSession } from "@/lib/dal";
 import { recentActivity } from "@/lib/events/recent";
+import { ConnectedAccountsSection } from "./connected-accounts/section";
 import { DeleteAccountForm } from "./delete-account-form";
 import { EmailForm } from "./email-form";
 import { PasskeysSection } from "./passkeys-section";
@@ -20,7 +21,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function SettingsPage({ searchParams }: Props) {
   const { user, sessionId } = await requireSession("/settings");
-  const [sessions, events, { notice }] = await Promise.all([
+  const [sessions, events, { notice, connect, provider }] = await Promise.all([
     listUserSessions(user.id),
     recentActivity(user.id),
     searchParams,
@@ -44,6 +45,7 @@ export default async function SettingsPage({ searchParams }: Props) {
       </SettingsSection>
       <TwoFactorSection user={user} />
       <PasskeysSection userId={user.id} sessionId={sessionId} />
+      <ConnectedAccountsSection userId={user.id} sessionId={sessionId} result={{ connect, provider }} />
       <SettingsSection id="sessions" title="Sessions" description="Where your account is signed in now.">
         <SessionsList sessions={sessions} currentSessionId={sessionId} />
       </SettingsSection>

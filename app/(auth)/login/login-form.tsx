@@ -1,22 +1,28 @@
 "use client";
 
 import { useState } from "react";
-import { FormProvider } from "react-hook-form";
+import { FormProvider, useWatch } from "react-hook-form";
 import { FormAlert } from "@/components/forms/form-alert";
 import { PasswordField } from "@/components/forms/password-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useServerForm } from "@/components/forms/use-server-form";
+import type { ConfiguredProvider } from "@/lib/providers/config";
 import { loginSchema } from "@/lib/validations/auth";
+import { ProviderSignIn } from "../provider-sign-in";
 import { login } from "./actions";
 import { PasskeySignIn } from "./passkey-sign-in";
 
-export function LoginForm({ callbackUrl, error }: { callbackUrl: string; error: string | null }) {
+type Props = { callbackUrl: string; error: string | null; providers: ConfiguredProvider[] };
+
+export function LoginForm({ callbackUrl, error, providers }: Props) {
   const { form, state, pending, formProps } = useServerForm(loginSchema, login, {
     email: "",
     password: "",
     remember: false,
   });
+  // Remember me goes with a provider sign-in too, as ticked when its button is pressed.
+  const remember = useWatch({ control: form.control, name: "remember" }) === true;
   // The passkey's answer while it is the latest; a password submission clears it.
   const [passkeyMessage, setPasskeyMessage] = useState<string | null>(null);
   return (
@@ -43,6 +49,7 @@ export function LoginForm({ callbackUrl, error }: { callbackUrl: string; error: 
         remember={() => form.getValues("remember") === true}
         onMessage={setPasskeyMessage}
       />
+      <ProviderSignIn providers={providers} callbackUrl={callbackUrl} remember={remember} />
     </FormProvider>
   );
 }

@@ -7,6 +7,8 @@ import { failureFromCode } from "@/lib/auth/sign-in-errors";
 import { safeCallbackUrl } from "@/lib/callback-url";
 import { getCurrentUser } from "@/lib/dal";
 import { noticeText } from "@/lib/notices";
+import { configuredProviders, providerName } from "@/lib/providers/config";
+import { PROVIDER_SIGN_IN_ERROR, providerSignInMessage } from "@/lib/providers/messages";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -22,17 +24,20 @@ export default async function LoginPage({ searchParams }: Props) {
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   const notice = noticeText(params.notice) ?? (params.callbackUrl ? noticeText("sign-in-required") : null);
   // Auth.js's own endpoint sends its failures here with ?error=…&code=….
+  // A provider's callback sends its refusals with ?error=ProviderSignIn&code=…&provider=….
   const error = !params.error
     ? null
     : params.error === "CredentialsSignin"
       ? signInFailureMessage(failureFromCode(String(params.code ?? "")))
-      : "Sign-in failed. Please try again.";
+      : params.error === PROVIDER_SIGN_IN_ERROR
+        ? providerSignInMessage(String(params.code ?? ""), providerName(String(params.provider ?? "")))
+        : "Sign-in failed. Please try again.";
   const registerHref = params.callbackUrl ? `/register?${new URLSearchParams({ callbackUrl })}` : "/register";
   return (
     <div className="card stack">
       <h1>Sign in</h1>
       {notice && <Notice>{notice}</Notice>}
-      <LoginForm callbackUrl={callbackUrl} error={error} />
+      <LoginForm callbackUrl={callbackUrl} error={error} providers={configuredProviders()} />
       <p>
         <Link href="/forgot-password">Forgot password?</Link>
       </p>

@@ -4,6 +4,8 @@ import { redirect } from "next/navigation";
 import { clientPasswordPolicy } from "@/lib/auth/password-policy";
 import { safeCallbackUrl } from "@/lib/callback-url";
 import { getCurrentUser } from "@/lib/dal";
+import { configuredProviders } from "@/lib/providers/config";
+import { ProviderSignIn } from "../provider-sign-in";
 import { RegisterForm } from "./register-form";
 
 export const metadata: Metadata = { title: "Create account" };
@@ -19,6 +21,7 @@ export default async function RegisterPage({ searchParams }: Props) {
     <div className="card stack">
       <h1>Create your account</h1>
       <RegisterForm callbackUrl={callbackUrl} policy={clientPasswordPolicy()} />
+      <ProviderSignIn providers={configuredProviders()} callbackUrl={callbackUrl} />
       <p className="muted">
         Already have an account? <Link href={loginHref}>Sign in</Link>
       </p>

@@ -3,6 +3,7 @@ import { handlers } from "@/auth";
 import { issuingSession } from "@/lib/auth/issued-session";
 import { withSessionCookiePolicy } from "@/lib/auth/session-cookie";
 import { withSignInStatus } from "@/lib/auth/sign-in-status";
+import { handleProviderCallback, providerOfCallback } from "@/lib/providers/callback";
 import { payloadTooLarge, readFormWithin } from "@/lib/request-body";
 
 // Auth.js's routes, with the session cookie written as the issued session decided
@@ -15,6 +16,9 @@ async function answer(request: NextRequest, handle: (request: NextRequest) => Pr
 }
 
 export async function GET(request: NextRequest) {
+  // A provider's callback: throttled, with the flow this browser started (lib/providers/callback.ts).
+  const provider = providerOfCallback(request.nextUrl.pathname);
+  if (provider) return handleProviderCallback(request, provider, () => answer(request, handlers.GET));
   return answer(request, handlers.GET);
 }
 

@@ -1,0 +1,58 @@
+import { FormAlert } from "@/components/forms/form-alert";
+import { FormStatus } from "@/components/forms/form-status";
+import { configuredProvider, configuredProviders } from "@/lib/providers/config";
+import { proofToConnect } from "@/lib/providers/connections";
+import { connectedProviders } from "@/lib/providers/identities";
+import { SettingsSection } from "../settings-section";
+import { ConnectForm } from "./connect-form";
+import { DisconnectForm } from "./disconnect-form";
+import { connectResultMessage, SIGN_IN_AGAIN_HINT } from "./messages";
+import { SignInAgain } from "./sign-in-again";
+
+type Props = {
+  userId: string;
+  sessionId: string;
+  /** The provider callback's answer, from the URL: `connect` and `provider` codes. */
+  result: { connect?: unknown; provider?: unknown };
+};
+
+/** /settings → Connected accounts: one row per configured provider, Connect or Disconnect. */
+export async function ConnectedAccountsSection({ userId, sessionId, result }: Props) {
+  const providers = configuredProviders();
+  if (providers.length === 0) return null;
+  const [connected, proof] = await Promise.all([
+    connectedProviders(userId),
+    proofToConnect(userId, sessionId),
+  ]);
+  const answered = configuredProvider(result.provider);
+  const answer = answered ? connectResultMessage(result.connect, answered.name) : null;
+  const mine = providers.filter((provider) => connected.includes(provider.id));
+  return (
+    <SettingsSection
+      id="connected-accounts"
+      title="Connected accounts"
+      description="Sign in with another service's account. Connecting one asks that service who you are; your password stays as it is."
+    >
+      <FormAlert message={answer?.status === "error" ? answer.message : null} />
+      <FormStatus message={answer?.status === "success" ? answer.message : null} />
+      <ul className="stack connected-accounts">
+        {providers.map((provider) => (
+          <li key={provider.id} className="stack">
+            <p>
+              <strong>{provider.name}</strong>{" "}
+              <span className="muted">{connected.includes(provider.id) ? "Connected" : "Not connected"}</span>
+            </p>
+            {connected.includes(provider.id) ? (
+              <DisconnectForm provider={provider} />
+            ) : (
+              <ConnectForm provider={provider} askPassword={proof === "password"} />
+            )}
+          </li>
+        ))}
+      </ul>
+      {proof === "sign-in-again" && providers.some((provider) => !connected.includes(provider.id)) && (
+        <SignInAgain providers={mine} returnTo="/settings#connected-accounts" hint={SIGN_IN_AGAIN_HINT} />
+      )}
+    </SettingsSection>
+  );
+}

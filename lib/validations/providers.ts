@@ -1,0 +1,24 @@
+import * as z from "zod/mini";
+import { MAX_PASSWORD_LENGTH } from "@/lib/validations/fields";
+
+// The Connected accounts forms (/settings), shared by their client resolver and their actions.
+
+const providerField = z.string().check(z.minLength(1), z.maxLength(32));
+
+/** Connect: the provider, and the current password when the proof asked for is the password. */
+export const connectProviderSchemaFor = (askPassword: boolean) =>
+  z.object({
+    provider: providerField,
+    currentPassword: askPassword
+      ? z
+          .string({ error: "Enter your password." })
+          .check(
+            z.minLength(1, "Enter your password."),
+            z.maxLength(MAX_PASSWORD_LENGTH, "That password is too long."),
+          )
+      : z.optional(z.string()),
+  });
+export type ConnectProviderInput = z.input<ReturnType<typeof connectProviderSchemaFor>>;
+
+export const providerRowSchema = z.object({ provider: providerField });
+export type ProviderRowInput = z.input<typeof providerRowSchema>;
