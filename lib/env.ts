@@ -140,7 +140,8 @@ function providerPairs(env: ProviderVariables, ctx: z.RefinementCtx): void {
     });
   }
   // Discovery, tokens and user info travel to the issuer: in clear text only on this machine.
-  const issuer = env.AUTH_OIDC_ISSUER ? new URL(env.AUTH_OIDC_ISSUER) : null;
+  const issuer =
+    env.AUTH_OIDC_ISSUER && URL.canParse(env.AUTH_OIDC_ISSUER) ? new URL(env.AUTH_OIDC_ISSUER) : null;
   if (issuer?.protocol === "http:" && env.NODE_ENV === "production" && !isLoopback(issuer.hostname)) {
     ctx.addIssue({
       code: "custom",

@@ -48,4 +48,32 @@ describe("parseEnv", () => {
       );
     }
   });
+
+  it("takes each sign-in provider whole or not at all, and says what is missing", () => {
+    const message = (source: Record<string, string>) => {
+      try {
+        parseEnv(source);
+        return "";
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(message({ AUTH_GITHUB_ID: "id" })).toContain(
+      "- AUTH_GITHUB_SECRET is required when AUTH_GITHUB_ID is set",
+    );
+    expect(message({ AUTH_GOOGLE_SECRET: "s" })).toContain(
+      "- AUTH_GOOGLE_ID is required when AUTH_GOOGLE_SECRET is set",
+    );
+    const oidc = message({ AUTH_OIDC_ISSUER: "https://id.example.com", AUTH_OIDC_ID: "id" });
+    expect(oidc).toContain("- AUTH_OIDC_SECRET is required when AUTH_OIDC_ISSUER and AUTH_OIDC_ID is set");
+    expect(message({ AUTH_OIDC_NAME: "Example ID" })).toContain("- AUTH_OIDC_NAME ");
+    expect(
+      message({ AUTH_OIDC_ISSUER: "keycloak.example.com", AUTH_OIDC_ID: "i", AUTH_OIDC_SECRET: "s" }),
+    ).toContain("- AUTH_OIDC_ISSUER must be the issuer's URL");
+    // Clear text to the issuer only on this machine, in production.
+    const plain = { AUTH_OIDC_ISSUER: "http://id.example.com", AUTH_OIDC_ID: "i", AUTH_OIDC_SECRET: "s" };
+    expect(message({ ...plain, NODE_ENV: "production" })).toContain("must be an https:// URL in production");
+    expect(message({ ...plain, NODE_ENV: "production", AUTH_OIDC_ISSUER: "http://127.0.0.1:3399" })).toBe("");
+    expect(message({ AUTH_GITHUB_ID: "id", AUTH_GITHUB_SECRET: "secret", AUTH_GOOGLE_ID: "" })).toBe("");
+  });
 });
