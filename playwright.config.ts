@@ -1,5 +1,14 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { TEST_OIDC_CLIENT } from "./tests/helpers/test-oidc-client.mjs";
+
+/** The app's variables for the test OpenID Connect provider at `issuer`. */
+export const testOidcEnv = (issuer: string) => ({
+  AUTH_OIDC_ISSUER: issuer,
+  AUTH_OIDC_ID: TEST_OIDC_CLIENT.id,
+  AUTH_OIDC_SECRET: TEST_OIDC_CLIENT.secret,
+  AUTH_OIDC_NAME: "Test ID",
+});
 
 // With BASE_URL set (QA against a deployment), no server is started here.
 const deployment = process.env.BASE_URL;
@@ -11,6 +20,12 @@ const dataDir = ".data/e2e";
 // The SMTP server the tests start (e2e/fixtures.ts, testMailbox) listens here, and the app
 // sends its mail to it. Against a deployment, set E2E_SMTP_PORT only if it can reach this machine.
 if (!deployment) process.env.E2E_SMTP_PORT ??= "3125";
+
+// The OpenID Connect provider the tests sign in with (tests/helpers/test-oidc-provider.mjs), on
+// loopback; the app is configured for it (AUTH_OIDC_*) and e2e/providers.spec.ts finds it here.
+// Against a deployment, set E2E_OIDC_ISSUER only if the deployment is configured for such a provider.
+const oidcPort = 3199;
+if (!deployment) process.env.E2E_OIDC_ISSUER ??= `http://127.0.0.1:${oidcPort}`;
 
 // Debian's Chromium where it is installed (Playwright cannot download browsers here),
 // else Playwright's own. Without the networking flags Chromium keeps calling home.
@@ -51,32 +66,43 @@ export default defineConfig({
   ],
   webServer: deployment
     ? undefined
-    : {
-        // The production build and server, exactly as `npm run build && npm start` run them.
-        command: `rm -rf ${dataDir} && npm run build && npm start`,
-        url: `${baseURL}/api/health`,
-        env: {
-          PORT: String(port),
-          DATA_DIR: dataDir,
-          NEXT_DIST_DIR: ".next-e2e", // leaves the developer's own .next build alone
-          AUTH_URL: baseURL,
-          EMAIL_SERVER: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
-          // Always the embedded database, whatever DATABASE_URL the shell or .env.local holds.
-          DATABASE_URL: "",
-          NEXT_TELEMETRY_DISABLED: "1", // no calls home from CI's closed network
-          // Journeys, not hashing strength, are under test here (tests/integration covers the
-          // cost and its upgrade); cost 10 is four times cheaper than the default 12.
-          BCRYPT_COST: "10",
-          // Every test comes from one address: room for the whole suite's registrations and
-          // wrong passwords. Per-account limits stay as in production (e2e/throttling.spec.ts).
-          RATE_LIMIT_SIGN_IN_PER_ADDRESS: "1000",
-          RATE_LIMIT_FORMS_PER_ADDRESS: "1000",
+    : [
+        {
+          command: `node tests/helpers/test-oidc-provider-server.mjs ${oidcPort} ${baseURL}/api/auth/callback/oidc`,
+          url: `${process.env.E2E_OIDC_ISSUER}/.well-known/openid-configuration`,
+          reuseExistingServer: false,
+          stdout: "ignore",
+          stderr: "pipe",
         },
-        // Never someone else's server on this port: to iterate against a running one, set BASE_URL.
-        reuseExistingServer: false,
-        timeout: 10 * 60_000, // the build alone takes minutes on two cores
-        stdout: "pipe",
-        stderr: "pipe",
-        gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-      },
+        {
+          // The production build and server, exactly as `npm run build && npm start` run them.
+          command: `rm -rf ${dataDir} && npm run build && npm start`,
+          url: `${baseURL}/api/health`,
+          env: {
+            PORT: String(port),
+            DATA_DIR: dataDir,
+            NEXT_DIST_DIR: ".next-e2e", // leaves the developer's own .next build alone
+            AUTH_URL: baseURL,
+            EMAIL_SERVER: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
+            // Always the embedded database, whatever DATABASE_URL the shell or .env.local holds.
+            DATABASE_URL: "",
+            NEXT_TELEMETRY_DISABLED: "1", // no calls home from CI's closed network
+            // Journeys, not hashing strength, are under test here (tests/integration covers the
+            // cost and its upgrade); cost 10 is four times cheaper than the default 12.
+            BCRYPT_COST: "10",
+            // Every test comes from one address: room for the whole suite's registrations and
+            // wrong passwords. Per-account limits stay as in production (e2e/throttling.spec.ts).
+            RATE_LIMIT_SIGN_IN_PER_ADDRESS: "1000",
+            RATE_LIMIT_FORMS_PER_ADDRESS: "1000",
+            // The test OpenID Connect provider above (its client, tests/helpers/test-oidc-provider.mjs).
+            ...testOidcEnv(String(process.env.E2E_OIDC_ISSUER)),
+          },
+          // Never someone else's server on this port: to iterate against a running one, set BASE_URL.
+          reuseExistingServer: false,
+          timeout: 10 * 60_000, // the build alone takes minutes on two cores
+          stdout: "pipe",
+          stderr: "pipe",
+          gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+        },
+      ],
 });

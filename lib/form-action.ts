@@ -1,6 +1,6 @@
 import "server-only";
 import type * as z from "zod/mini";
-import type { PasswordRefusal } from "@/lib/account/current-password";
+import { SIGN_IN_AGAIN_MESSAGE, type PasswordRefusal } from "@/lib/account/current-password";
 import { formValues, invalidState, type FormState } from "@/lib/action-state";
 import { signInFailureMessage } from "@/lib/auth/messages";
 import { HashingBusyError } from "@/lib/auth/sign-in-errors";
@@ -92,6 +92,7 @@ async function answer<S extends Schema, R extends FormRequest>(
   try {
     const result = await setup.run(input, request, answers<S>());
     if (!("refused" in result)) return result;
+    if (result.refused === "sign-in-again") return { status: "error", message: SIGN_IN_AGAIN_MESSAGE };
     return result.refused === "throttled"
       ? { status: "error", message: tooManyAttemptsMessage(result.retryAfter) }
       : WRONG_CURRENT_PASSWORD;

@@ -21,8 +21,9 @@ export async function requestEmailChange(
   user: AccountHolder,
   input: { newEmail: string; currentPassword: string },
   context: SecurityContext,
+  sessionId?: string,
 ): Promise<"requested" | "same-address" | "conflict" | PasswordRefusal> {
-  const check = await checkCurrentPassword(user.id, input.currentPassword, context);
+  const check = await checkCurrentPassword(user.id, input.currentPassword, context, sessionId);
   if ("refused" in check) return check;
   if (input.newEmail === user.email) return "same-address";
   if (!(await isEmailTaken(input.newEmail))) {

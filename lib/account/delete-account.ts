@@ -10,8 +10,9 @@ export async function deleteAccount(
   user: AccountHolder,
   currentPassword: string,
   context: SecurityContext,
+  sessionId?: string,
 ): Promise<"deleted" | PasswordRefusal> {
-  const check = await checkCurrentPassword(user.id, currentPassword, context);
+  const check = await checkCurrentPassword(user.id, currentPassword, context, sessionId);
   if ("refused" in check) return check;
   if (await deleteUser(user.id, user.email)) {
     await recordEvent({ kind: "account.deleted", userId: user.id, context }, { to: user, data: {} });

@@ -94,6 +94,19 @@ export function resetPasswordMail(to: string, data: LinkMail): MailMessage {
   ]);
 }
 
+/** For an account without a password (made with a provider): the reset link, asked for from settings. */
+export function setPasswordMail(to: string, data: LinkMail): MailMessage {
+  return compose(to, "Set a password for your account", data.name, [
+    { text: `You asked to set a password for your ${PRODUCT} account, which has none yet.` },
+    { link: data.link, label: "Set password" },
+    {
+      text:
+        `The link works once and expires in ${durationInWords(data.validFor)}. ` +
+        "If you did not ask for it, ignore this email, and review your sessions in Settings.",
+    },
+  ]);
+}
+
 export function passwordChangedMail(
   to: string,
   data: { name: string | null; context: SecurityContext },

@@ -32,10 +32,12 @@ export async function proofToAddPasskey(userId: string, sessionId: string): Prom
   });
   if (!session) return "sign-in-again";
   const hasPassword = session.user.passwordHash !== null;
-  // A passkey signs in as both factors, so it takes both to add one, however recent the sign-in.
-  // (An app is only switched on with the password: an account with one has a password.)
-  if (await hasTwoFactor(userId)) return hasPassword ? "password-and-code" : "sign-in-again";
-  if (Date.now() - session.createdAt.getTime() < RECENT_SIGN_IN_SECONDS * 1000) return "recent-sign-in";
+  const recent = Date.now() - session.createdAt.getTime() < RECENT_SIGN_IN_SECONDS * 1000;
+  // A passkey signs in as both factors, so it takes both to add one, however recent the sign-in;
+  // without a password, a recent sign-in of a two-factor account proved both (its second step).
+  if (await hasTwoFactor(userId))
+    return hasPassword ? "password-and-code" : recent ? "recent-sign-in" : "sign-in-again";
+  if (recent) return "recent-sign-in";
   return hasPassword ? "password" : "sign-in-again";
 }
 

@@ -30,7 +30,7 @@ export async function enableTwoFactor(
   { code, currentPassword }: { code: string; currentPassword: string },
   context: SecurityContext,
 ): Promise<{ recoveryCodes: string[] } | CodeRefusal | PasswordRefusal> {
-  const check = await checkCurrentPassword(user.id, currentPassword, context);
+  const check = await checkCurrentPassword(user.id, currentPassword, context, keepSessionId);
   if ("refused" in check) return check;
   const setup = await pendingTotpSetup(user.id);
   if (!setup) return "no-setup";
@@ -69,8 +69,9 @@ async function proveBoth(
   user: AccountHolder,
   { code, currentPassword }: { code: string; currentPassword: string },
   context: SecurityContext,
+  sessionId?: string,
 ): Promise<{ credentialVersion: number } | CodeRefusal | PasswordRefusal> {
-  const check = await checkCurrentPassword(user.id, currentPassword, context);
+  const check = await checkCurrentPassword(user.id, currentPassword, context, sessionId);
   if ("refused" in check) return check;
   const judged = await judgeCode(
     { ...user, credentialVersion: check.credentialVersion },
@@ -93,7 +94,7 @@ export async function disableTwoFactor(
   proof: { code: string; currentPassword: string },
   context: SecurityContext,
 ): Promise<"disabled" | CodeRefusal | PasswordRefusal> {
-  const proven = await proveBoth(user, proof, context);
+  const proven = await proveBoth(user, proof, context, keepSessionId);
   if (typeof proven === "string" || !("credentialVersion" in proven)) return proven;
   const disabled = await orConflict(
     db.$transaction(async (tx) => {
@@ -116,8 +117,9 @@ export async function regenerateRecoveryCodes(
   user: AccountHolder,
   proof: { code: string; currentPassword: string },
   context: SecurityContext,
+  sessionId?: string,
 ): Promise<{ recoveryCodes: string[] } | CodeRefusal | PasswordRefusal> {
-  const proven = await proveBoth(user, proof, context);
+  const proven = await proveBoth(user, proof, context, sessionId);
   if (typeof proven === "string" || !("credentialVersion" in proven)) return proven;
   const recoveryCodes = await orConflict(
     db.$transaction(async (tx) => {

@@ -47,6 +47,20 @@ export const currentPasswordField = z
     z.maxLength(MAX_PASSWORD_LENGTH, "That password is too long."),
   );
 
+/**
+ * The current password where the account has one; an account without one (made with a
+ * provider) proves a change by a fresh sign-in instead (lib/account/current-password.ts), and
+ * its forms have no such field: "" then.
+ */
+export const currentPasswordIf = (askPassword: boolean): typeof currentPasswordField =>
+  askPassword
+    ? currentPasswordField
+    : // Typed as the field it stands in for: the form sends "" or nothing, and gets "" back.
+      (z.pipe(
+        z.optional(z.string().check(z.maxLength(MAX_PASSWORD_LENGTH))),
+        z.transform((value?: string) => value ?? ""),
+      ) as unknown as typeof currentPasswordField);
+
 /** A new password typed again; passwordsMatch (lib/validations/password-policy.ts) compares the two. */
 export const confirmPasswordField = (message: string) =>
   z.string({ error: message }).check(z.minLength(1, message));

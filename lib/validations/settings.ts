@@ -1,5 +1,11 @@
 import * as z from "zod/mini";
-import { confirmPasswordField, currentPasswordField, emailField, nameField } from "@/lib/validations/fields";
+import {
+  confirmPasswordField,
+  currentPasswordField,
+  currentPasswordIf,
+  emailField,
+  nameField,
+} from "@/lib/validations/fields";
 import {
   defaultPasswordPolicy,
   newPasswordFieldFor,
@@ -30,18 +36,20 @@ export const changePasswordSchemaFor = (policy: PasswordPolicy) =>
 export const changePasswordSchema = changePasswordSchemaFor(defaultPasswordPolicy);
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 
-export const changeEmailSchema = z.object({
-  newEmail: emailField,
-  currentPassword: currentPasswordField,
-});
+/** `askPassword`: the account has a password (lib/validations/fields.ts currentPasswordIf). */
+export const changeEmailSchemaFor = (askPassword: boolean) =>
+  z.object({ newEmail: emailField, currentPassword: currentPasswordIf(askPassword) });
+export const changeEmailSchema = changeEmailSchemaFor(true);
 export type ChangeEmailInput = z.input<typeof changeEmailSchema>;
 
-export const deleteAccountSchema = z.object({
-  currentPassword: currentPasswordField,
-  // Present only once the confirmation step has been shown, so Enter in the password
-  // field cannot delete an account on its own.
-  confirm: z.literal("delete", { error: "Confirm that you want to delete your account." }),
-});
+export const deleteAccountSchemaFor = (askPassword: boolean) =>
+  z.object({
+    currentPassword: currentPasswordIf(askPassword),
+    // Present only once the confirmation step has been shown, so Enter in the password
+    // field cannot delete an account on its own.
+    confirm: z.literal("delete", { error: "Confirm that you want to delete your account." }),
+  });
+export const deleteAccountSchema = deleteAccountSchemaFor(true);
 export type DeleteAccountInput = z.input<typeof deleteAccountSchema>;
 
 export const revokeSessionSchema = z.object({

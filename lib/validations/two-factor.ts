@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { appCode, normaliseRecoveryCode } from "@/lib/second-factor/code-format";
-import { currentPasswordField } from "@/lib/validations/fields";
+import { currentPasswordIf } from "@/lib/validations/fields";
 
 // One schema per two-factor form, shared by the form's resolver and its server action.
 
@@ -29,10 +29,10 @@ export const secondStepSchema = z.object({
 export const twoFactorCodeSchema = z.object({ code: authenticationCodeField });
 export type TwoFactorCodeInput = z.input<typeof twoFactorCodeSchema>;
 
-export const enableTwoFactorSchema = z.object({
-  code: appCodeField,
-  currentPassword: currentPasswordField,
-});
+/** `askPassword`: the account has a password (lib/validations/fields.ts currentPasswordIf). */
+export const enableTwoFactorSchemaFor = (askPassword: boolean) =>
+  z.object({ code: appCodeField, currentPassword: currentPasswordIf(askPassword) });
+export const enableTwoFactorSchema = enableTwoFactorSchemaFor(true);
 export type EnableTwoFactorInput = z.input<typeof enableTwoFactorSchema>;
 
 /**
@@ -40,9 +40,11 @@ export type EnableTwoFactorInput = z.input<typeof enableTwoFactorSchema>;
  * `intent` is the submitter's value, which the browser sends and the form's own fields do not
  * hold, so the server refuses a missing one and the browser does not look for it.
  */
-export const manageTwoFactorSchema = z.object({
-  currentPassword: currentPasswordField,
-  code: authenticationCodeField,
-  intent: z.optional(z.enum(["regenerate", "disable"])),
-});
+export const manageTwoFactorSchemaFor = (askPassword: boolean) =>
+  z.object({
+    currentPassword: currentPasswordIf(askPassword),
+    code: authenticationCodeField,
+    intent: z.optional(z.enum(["regenerate", "disable"])),
+  });
+export const manageTwoFactorSchema = manageTwoFactorSchemaFor(true);
 export type ManageTwoFactorInput = z.input<typeof manageTwoFactorSchema>;

@@ -6,8 +6,9 @@
 // Consent is given by the client being first-party here (no consent screen).
 import { createServer } from "node:http";
 import Provider from "oidc-provider";
+import { TEST_OIDC_CLIENT } from "./test-oidc-client.mjs";
 
-export const TEST_OIDC_CLIENT = { id: "latchkey-test", secret: "latchkey-test-secret-0123456789" };
+export { TEST_OIDC_CLIENT };
 
 /** The claims for a login typed into the provider's login screen. */
 export function testOidcClaims(login) {

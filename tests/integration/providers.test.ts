@@ -36,6 +36,10 @@ afterAll(() => idp.close());
 const { GET } = await import("@/app/api/auth/[...nextauth]/route");
 const { GET: me } = await import("@/app/api/me/route");
 const { signInWithProvider } = await import("@/app/(auth)/provider-actions");
+const { changeEmailAction } = await import("@/app/(app)/settings/actions/email");
+const { sendPasswordSetupLinkAction } = await import("@/app/(app)/settings/actions/set-password");
+const { deleteAccount } = await import("@/lib/account/delete-account");
+const { resetPassword } = await import("@/lib/auth/password-reset");
 const { connectProviderAction, disconnectProviderAction } =
   await import("@/app/(app)/settings/actions/connected-accounts");
 const { authorizeSecondStep } = await import("@/lib/auth/authorize-second-step");
@@ -323,7 +327,11 @@ describe("connected accounts", () => {
       (error: { redirectTo?: string }) =>
         error.redirectTo ? { redirectTo: error.redirectTo } : Promise.reject(error),
     );
-  const disconnect = () => disconnectProviderAction({ status: "idle" }, form({ provider: "oidc" }));
+  const disconnect = () =>
+    disconnectProviderAction({ status: "idle" }, form({ provider: "oidc" })).catch(
+      (error: { redirectTo?: string }) =>
+        error.redirectTo ? { redirectTo: error.redirectTo } : Promise.reject(error),
+    );
   const age = (minutes: number) =>
     db.session.updateMany({ data: { createdAt: new Date(Date.now() - minutes * 60_000) } });
 
@@ -369,7 +377,9 @@ describe("connected accounts", () => {
     // Back to the first account: disconnect, with its password still a way in.
     cookieJar.clear();
     await signInWithPassword(email, PASSWORD, false);
-    expect(await disconnect()).toMatchObject({ status: "success" });
+    expect(await disconnect()).toEqual({
+      redirectTo: "/settings?connect=disconnected&provider=oidc#connected-accounts",
+    });
     expect(await db.account.count({ where: { userId: user.id } })).toBe(0);
     const kinds = await db.securityEvent.findMany({ where: { userId: user.id }, select: { kind: true } });
     expect(kinds.map((event) => event.kind)).toEqual(
@@ -396,7 +406,7 @@ describe("connected accounts", () => {
         name: "Key",
       },
     });
-    expect(await disconnect()).toMatchObject({ status: "success" });
+    expect(await disconnect()).toMatchObject({ redirectTo: expect.stringContaining("connect=disconnected") });
 
     // A fresh session needs no password to connect; an old one of a passwordless account signs in again.
     await age(10);
@@ -412,5 +422,52 @@ describe("connected accounts", () => {
     const late = await callback(login);
     expect(where(late).params.connect).toBe("expired");
     expect(await db.account.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
+
+describe("an account without a password", () => {
+  const idle = { status: "idle" } as const;
+  const staleSessions = (userId: string) =>
+    db.session.updateMany({ where: { userId }, data: { createdAt: new Date(Date.now() - 10 * 60_000) } });
+
+  it("sets a password through a link mailed to its own address", async () => {
+    const email = unique("setpassword");
+    await signInWithTestId(email);
+    expect(await sendPasswordSetupLinkAction(idle, form({}))).toMatchObject({ status: "success" });
+    const mail = sent.find((message) => message.subject === "Latchkey: Set a password for your account");
+    expect(mail?.to).toBe(email);
+    const token = new URL(/https?:\/\/\S+\/reset-password\S*/.exec(mail!.text)![0]).searchParams.get(
+      "token",
+    )!;
+    expect(await resetPassword(token, PASSWORD, { at: new Date(), ip: null, userAgent: null })).toBe(true);
+    expect((await verifyCredentials(email, PASSWORD))?.email).toBe(email);
+    // Once it has one, the form says so.
+    cookieJar.clear();
+    await signInWithPassword(email, PASSWORD, false);
+    expect(await sendPasswordSetupLinkAction(idle, form({}))).toMatchObject({ status: "error" });
+  });
+
+  it("proves sensitive changes by a fresh sign-in instead of a password, and says so when it is not fresh", async () => {
+    const email = unique("nopassword");
+    await signInWithTestId(email);
+    const user = await db.user.findUniqueOrThrow({ where: { email } });
+    // Fresh: no password field, and the change goes ahead.
+    const fresh = await changeEmailAction(idle, form({ newEmail: unique("moved") }));
+    expect(fresh).toMatchObject({ status: "success" });
+    await staleSessions(user.id);
+    const stale = await changeEmailAction(idle, form({ newEmail: unique("moved") }));
+    expect(stale).toMatchObject({
+      status: "error",
+      message: expect.stringMatching(/no password.*sign-in from the last 5 minutes/s),
+    });
+    const { sessionId } = (await getCurrentSession())!;
+    const context = { at: new Date(), ip: null, userAgent: null };
+    expect(await deleteAccount(user, "", context, sessionId)).toEqual({ refused: "sign-in-again" });
+    // Signing in again with the provider makes it fresh.
+    cookieJar.clear();
+    await signInWithTestId(email);
+    const again = (await getCurrentSession())!;
+    expect(await deleteAccount(user, "", context, again.sessionId)).toBe("deleted");
+    expect(await db.user.count({ where: { id: user.id } })).toBe(0);
   });
 });

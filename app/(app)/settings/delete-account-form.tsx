@@ -1,12 +1,13 @@
 "use client";
 
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { FormProvider } from "react-hook-form";
 import { FormAlert } from "@/components/forms/form-alert";
 import { PasswordField } from "@/components/forms/password-field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import type { FormState } from "@/lib/action-state";
-import { deleteAccountSchema } from "@/lib/validations/settings";
+import { FreshSignInHint } from "@/components/forms/fresh-sign-in-hint";
+import { deleteAccountSchemaFor } from "@/lib/validations/settings";
 import { deleteAccountAction } from "./actions/delete-account";
 
 /**
@@ -16,8 +17,9 @@ import { deleteAccountAction } from "./actions/delete-account";
  * answers that the deletion needs confirming; the page then opens on the second step, with
  * the password to type again (it is never sent back to the browser).
  */
-export function DeleteAccountForm() {
-  const { form, state, pending, formProps } = useServerForm(deleteAccountSchema, deleteAccountAction, {
+export function DeleteAccountForm({ askPassword = true }: { askPassword?: boolean }) {
+  const schema = useMemo(() => deleteAccountSchemaFor(askPassword), [askPassword]);
+  const { form, state, pending, formProps } = useServerForm(schema, deleteAccountAction, {
     currentPassword: "",
     confirm: "",
   });
@@ -50,7 +52,11 @@ export function DeleteAccountForm() {
     <FormProvider {...form}>
       <form {...formProps} onSubmit={onSubmit} className="stack">
         <FormAlert message={state.status === "error" && !confirming ? state.message : null} />
-        <PasswordField name="currentPassword" label="Current password" autoComplete="current-password" />
+        {askPassword ? (
+          <PasswordField name="currentPassword" label="Current password" autoComplete="current-password" />
+        ) : (
+          <FreshSignInHint />
+        )}
         {confirming ? (
           <div className="stack confirm-box">
             <p id="delete-account-warning">

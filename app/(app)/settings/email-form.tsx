@@ -1,17 +1,21 @@
 "use client";
 
+import { useMemo } from "react";
 import { FormProvider } from "react-hook-form";
 import { FormMessages } from "@/components/forms/form-messages";
 import { PasswordField } from "@/components/forms/password-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useServerForm } from "@/components/forms/use-server-form";
-import { changeEmailSchema } from "@/lib/validations/settings";
+import { FreshSignInHint } from "@/components/forms/fresh-sign-in-hint";
+import { changeEmailSchemaFor } from "@/lib/validations/settings";
 import { changeEmailAction } from "./actions/email";
 
-export function EmailForm() {
+/** `askPassword`: the account has a password; one without proves the change by a fresh sign-in. */
+export function EmailForm({ askPassword = true }: { askPassword?: boolean }) {
+  const schema = useMemo(() => changeEmailSchemaFor(askPassword), [askPassword]);
   const { form, state, pending, formProps } = useServerForm(
-    changeEmailSchema,
+    schema,
     changeEmailAction,
     {
       newEmail: "",
@@ -24,7 +28,11 @@ export function EmailForm() {
       <form {...formProps} className="stack">
         <FormMessages state={state} />
         <TextField name="newEmail" label="New email" type="email" autoComplete="email" inputMode="email" />
-        <PasswordField name="currentPassword" label="Current password" autoComplete="current-password" />
+        {askPassword ? (
+          <PasswordField name="currentPassword" label="Current password" autoComplete="current-password" />
+        ) : (
+          <FreshSignInHint />
+        )}
         <SubmitButton label="Change email" pending={pending} />
       </form>
     </FormProvider>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageNotice } from "@/components/page-notice";
+import { hasPassword } from "@/lib/account/set-password";
 import { clientPasswordPolicy } from "@/lib/auth/password-policy";
 import { listUserSessions } from "@/lib/auth/sessions";
 import { requireSession } from "@/lib/dal";
@@ -12,6 +13,7 @@ import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
 import { RecentActivity } from "./recent-activity";
 import { SessionsList } from "./sessions-list";
+import { SetPasswordForm } from "./set-password-form";
 import { SettingsSection } from "./settings-section";
 import { TwoFactorSection } from "./two-factor-section";
 
@@ -21,10 +23,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function SettingsPage({ searchParams }: Props) {
   const { user, sessionId } = await requireSession("/settings");
-  const [sessions, events, { notice, connect, provider }] = await Promise.all([
+  const [sessions, events, { notice, connect, provider }, withPassword] = await Promise.all([
     listUserSessions(user.id),
     recentActivity(user.id),
     searchParams,
+    hasPassword(user.id),
   ]);
   return (
     <div className="stack">
@@ -34,16 +37,20 @@ export default async function SettingsPage({ searchParams }: Props) {
         <ProfileForm name={user.name ?? ""} />
       </SettingsSection>
       <SettingsSection id="password" title="Password">
-        <PasswordForm policy={clientPasswordPolicy([user.email, user.name])} />
+        {withPassword ? (
+          <PasswordForm policy={clientPasswordPolicy([user.email, user.name])} />
+        ) : (
+          <SetPasswordForm email={user.email} />
+        )}
       </SettingsSection>
       <SettingsSection
         id="email"
         title="Email"
         description={`Your email address is ${user.email}. A new address takes effect once you open the link we send to it.`}
       >
-        <EmailForm />
+        <EmailForm askPassword={withPassword} />
       </SettingsSection>
-      <TwoFactorSection user={user} />
+      <TwoFactorSection user={user} askPassword={withPassword} />
       <PasskeysSection userId={user.id} sessionId={sessionId} />
       <ConnectedAccountsSection userId={user.id} sessionId={sessionId} result={{ connect, provider }} />
       <SettingsSection id="sessions" title="Sessions" description="Where your account is signed in now.">
@@ -61,7 +68,7 @@ export default async function SettingsPage({ searchParams }: Props) {
         title="Delete account"
         description="Deletes your account and everything in it. You will be signed out everywhere."
       >
-        <DeleteAccountForm />
+        <DeleteAccountForm askPassword={withPassword} />
       </SettingsSection>
     </div>
   );

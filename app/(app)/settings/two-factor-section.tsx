@@ -4,7 +4,14 @@ import { SettingsSection } from "./settings-section";
 import { TwoFactorPanel } from "./two-factor/two-factor-panel";
 
 /** /settings → Two-factor authentication: set up, switch on, new recovery codes, switch off. */
-export async function TwoFactorSection({ user }: { user: { id: string; email: string } }) {
+export async function TwoFactorSection({
+  user,
+  askPassword = true,
+}: {
+  user: { id: string; email: string };
+  /** The account has a password; one without proves changes by a fresh sign-in instead. */
+  askPassword?: boolean;
+}) {
   const { enabled, recoveryCodesLeft, setup } = await twoFactorStatus(user.id);
   // Only while a set-up waits for its first code does the secret leave the server.
   const shown = setup && {
@@ -17,7 +24,12 @@ export async function TwoFactorSection({ user }: { user: { id: string; email: st
       title="Two-factor authentication"
       description="Signing in asks for a code from an authenticator app on your phone as well as your password."
     >
-      <TwoFactorPanel enabled={enabled} recoveryCodesLeft={recoveryCodesLeft} setup={shown || null} />
+      <TwoFactorPanel
+        enabled={enabled}
+        recoveryCodesLeft={recoveryCodesLeft}
+        setup={shown || null}
+        askPassword={askPassword}
+      />
     </SettingsSection>
   );
 }

@@ -75,11 +75,11 @@ export const disconnectProviderAction = signedInFormAction(SETTINGS, {
           "Set a password, add a passkey or connect another account first.",
       );
     }
+    // The row becomes "Connect" again: the section says what happened (connected-accounts/messages.ts).
     revalidatePath(SETTINGS);
-    return {
-      status: "success",
-      message: `${name} is disconnected, and every other session has been signed out.`,
-    };
+    redirect(
+      `${SETTINGS}?${new URLSearchParams({ connect: "disconnected", provider: id })}#connected-accounts`,
+    );
   },
 });
 

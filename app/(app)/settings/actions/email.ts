@@ -1,16 +1,17 @@
 "use server";
 
 import { requestEmailChange } from "@/lib/account/change-email";
+import { hasPassword } from "@/lib/account/set-password";
 import { signedInFormAction } from "@/lib/form-action";
 import { securityContext } from "@/lib/request-context";
-import { changeEmailSchema } from "@/lib/validations/settings";
+import { changeEmailSchemaFor } from "@/lib/validations/settings";
 import { CREDENTIALS_CHANGED } from "./messages";
 
 export const changeEmailAction = signedInFormAction("/settings", {
-  schema: changeEmailSchema,
+  schema: async ({ session }) => changeEmailSchemaFor(await hasPassword(session.user.id)),
   throttle: { form: "settings-email", emails: ({ newEmail }, { session }) => [session.user.email, newEmail] },
-  async run(input, { session: { user } }, { fieldError }) {
-    const result = await requestEmailChange(user, input, await securityContext());
+  async run(input, { session: { user, sessionId } }, { fieldError }) {
+    const result = await requestEmailChange(user, input, await securityContext(), sessionId);
     if (typeof result !== "string") return result;
     if (result === "conflict") return CREDENTIALS_CHANGED;
     if (result === "same-address") return fieldError("newEmail", "That is already your email address.");

@@ -15,7 +15,8 @@ import {
   regenerateRecoveryCodes,
   type CodeRefusal,
 } from "@/lib/second-factor/enrolment";
-import { enableTwoFactorSchema, manageTwoFactorSchema } from "@/lib/validations/two-factor";
+import { hasPassword } from "@/lib/account/set-password";
+import { enableTwoFactorSchemaFor, manageTwoFactorSchemaFor } from "@/lib/validations/two-factor";
 import { CREDENTIALS_CHANGED } from "./messages";
 
 const SETTINGS = "/settings";
@@ -56,7 +57,7 @@ const throttle = {
 } as const;
 
 export const enableTwoFactorAction = signedInFormAction(SETTINGS, {
-  schema: enableTwoFactorSchema,
+  schema: async ({ session }) => enableTwoFactorSchemaFor(await hasPassword(session.user.id)),
   throttle,
   async run(input, { session: { user, sessionId } }) {
     const result = await enableTwoFactor(user, sessionId, input, await securityContext());
@@ -73,7 +74,7 @@ export const enableTwoFactorAction = signedInFormAction(SETTINGS, {
 });
 
 export const manageTwoFactorAction = signedInFormAction(SETTINGS, {
-  schema: manageTwoFactorSchema,
+  schema: async ({ session }) => manageTwoFactorSchemaFor(await hasPassword(session.user.id)),
   throttle,
   async run({ intent, ...proof }, { session: { user, sessionId } }) {
     if (!intent)
@@ -88,7 +89,7 @@ export const manageTwoFactorAction = signedInFormAction(SETTINGS, {
         message: "Two-factor authentication is off, and every other session has been signed out.",
       };
     }
-    const result = await regenerateRecoveryCodes(user, proof, context);
+    const result = await regenerateRecoveryCodes(user, proof, context, sessionId);
     if (!made(result)) return refused(result);
     revalidatePath(SETTINGS);
     return {

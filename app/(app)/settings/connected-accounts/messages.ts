@@ -16,6 +16,11 @@ export function connectResultMessage(
   switch (code) {
     case "connected":
       return { status: "success", message: `${provider} is connected: you can sign in with it now.` };
+    case "disconnected":
+      return {
+        status: "success",
+        message: `${provider} is disconnected, and every other session has been signed out.`,
+      };
     case "already-connected":
       return { status: "success", message: `That ${provider} account was already connected to yours.` };
     case "belongs-to-another":

@@ -6,16 +6,25 @@ import { FormMessages } from "@/components/forms/form-messages";
 import { PasswordField } from "@/components/forms/password-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useServerForm } from "@/components/forms/use-server-form";
-import { enableTwoFactorSchema } from "@/lib/validations/two-factor";
+import { useMemo } from "react";
+import { FreshSignInHint } from "@/components/forms/fresh-sign-in-hint";
+import { enableTwoFactorSchemaFor } from "@/lib/validations/two-factor";
 import { enableTwoFactorAction } from "../actions/two-factor";
 import { RecoveryCodes } from "./recovery-codes";
 
 export type ShownSetup = { qrCode: string; setupKey: string };
 
 /** The app being set up (QR code and setup key), its first code and the password switch it on. */
-export function EnableTwoFactorForm({ setup }: { setup: ShownSetup | null }) {
+export function EnableTwoFactorForm({
+  setup,
+  askPassword,
+}: {
+  setup: ShownSetup | null;
+  askPassword: boolean;
+}) {
+  const schema = useMemo(() => enableTwoFactorSchemaFor(askPassword), [askPassword]);
   const { form, state, pending, formProps } = useServerForm(
-    enableTwoFactorSchema,
+    schema,
     enableTwoFactorAction,
     { code: "", currentPassword: "" },
     { resetOnSuccess: true },
@@ -59,7 +68,11 @@ export function EnableTwoFactorForm({ setup }: { setup: ShownSetup | null }) {
         </ol>
         <FormMessages state={state} />
         <AuthenticationCodeField recoveryCodes={false} />
-        <PasswordField name="currentPassword" label="Current password" autoComplete="current-password" />
+        {askPassword ? (
+          <PasswordField name="currentPassword" label="Current password" autoComplete="current-password" />
+        ) : (
+          <FreshSignInHint />
+        )}
         <SubmitButton label="Enable two-factor authentication" pending={pending} />
       </form>
     </FormProvider>

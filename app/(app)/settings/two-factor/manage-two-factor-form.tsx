@@ -5,7 +5,9 @@ import { AuthenticationCodeField } from "@/components/forms/authentication-code-
 import { FormMessages } from "@/components/forms/form-messages";
 import { PasswordField } from "@/components/forms/password-field";
 import { useServerForm } from "@/components/forms/use-server-form";
-import { manageTwoFactorSchema } from "@/lib/validations/two-factor";
+import { useMemo } from "react";
+import { FreshSignInHint } from "@/components/forms/fresh-sign-in-hint";
+import { manageTwoFactorSchemaFor } from "@/lib/validations/two-factor";
 import { manageTwoFactorAction } from "../actions/two-factor";
 import { RecoveryCodes } from "./recovery-codes";
 
@@ -13,12 +15,15 @@ import { RecoveryCodes } from "./recovery-codes";
 export function ManageTwoFactorForm({
   enabled,
   recoveryCodesLeft,
+  askPassword,
 }: {
   enabled: boolean;
   recoveryCodesLeft: number;
+  askPassword: boolean;
 }) {
+  const schema = useMemo(() => manageTwoFactorSchemaFor(askPassword), [askPassword]);
   const { form, state, pending, formProps } = useServerForm(
-    manageTwoFactorSchema,
+    schema,
     manageTwoFactorAction,
     { currentPassword: "", code: "" },
     { resetOnSuccess: true },
@@ -33,7 +38,11 @@ export function ManageTwoFactorForm({
           Two-factor authentication is <strong>on</strong>. You have {recoveryCodesLeft} recovery code
           {recoveryCodesLeft === 1 ? "" : "s"} left.
         </p>
-        <PasswordField name="currentPassword" label="Current password" autoComplete="current-password" />
+        {askPassword ? (
+          <PasswordField name="currentPassword" label="Current password" autoComplete="current-password" />
+        ) : (
+          <FreshSignInHint />
+        )}
         <AuthenticationCodeField />
         <div className="actions">
           <button type="submit" name="intent" value="regenerate" disabled={pending}>

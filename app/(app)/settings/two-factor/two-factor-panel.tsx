@@ -12,10 +12,12 @@ export function TwoFactorPanel({
   enabled,
   recoveryCodesLeft,
   setup,
+  askPassword,
 }: {
   enabled: boolean;
   recoveryCodesLeft: number;
   setup: ShownSetup | null;
+  askPassword: boolean;
 }) {
   return (
     <>
@@ -27,8 +29,12 @@ export function TwoFactorPanel({
           </button>
         </form>
       )}
-      <EnableTwoFactorForm setup={enabled ? null : setup} />
-      <ManageTwoFactorForm enabled={enabled} recoveryCodesLeft={recoveryCodesLeft} />
+      <EnableTwoFactorForm setup={enabled ? null : setup} askPassword={askPassword} />
+      <ManageTwoFactorForm
+        enabled={enabled}
+        recoveryCodesLeft={recoveryCodesLeft}
+        askPassword={askPassword}
+      />
     </>
   );
 }
