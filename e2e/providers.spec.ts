@@ -161,10 +161,12 @@ test("an unconfirmed account registered with someone else's email never opens wi
 
 test("a tampered state or a replayed callback opens nothing and is no server error", async ({ page }) => {
   const email = makeUser().email;
-  await page.route("**/api/auth/callback/oidc?**", async (route) => {
-    const tampered = new URL(route.request().url());
-    tampered.searchParams.set("state", "tampered");
-    await route.continue({ url: tampered.href });
+  // The provider's redirect back, answered with a redirect to the same callback with another state.
+  await page.route("**/api/auth/callback/oidc?*", async (route) => {
+    const url = new URL(route.request().url());
+    if (url.searchParams.get("state") === "tampered") return route.continue();
+    url.searchParams.set("state", "tampered");
+    return route.fulfill({ status: 302, headers: { location: url.href } });
   });
   await viaProvider(page, email);
   await page.waitForURL((url) => url.pathname === "/login");

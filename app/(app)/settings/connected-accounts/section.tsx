@@ -50,7 +50,8 @@ export async function ConnectedAccountsSection({ userId, sessionId, result }: Pr
           </li>
         ))}
       </ul>
-      {proof === "sign-in-again" && providers.some((provider) => !connected.includes(provider.id)) && (
+      {/* Also the way to a fresh sign-in for the other sections' changes (lib/account/current-password.ts). */}
+      {proof === "sign-in-again" && (
         <SignInAgain providers={mine} returnTo="/settings#connected-accounts" hint={SIGN_IN_AGAIN_HINT} />
       )}
     </SettingsSection>
