@@ -112,13 +112,14 @@ async function signIn(
 
 /** The live session a callback request's cookie names, as the jwt callback would read it. */
 async function sessionOfRequest(cookieHeader: string) {
-  const secureCookie = env.AUTH_URL?.startsWith("https:") ?? false;
-  const token = await getToken({
-    req: { headers: { cookie: cookieHeader } },
-    secret: env.AUTH_SECRET,
-    secureCookie,
-  });
-  return token?.sessionSecret ? validateSession(token.sessionSecret) : null;
+  // Only the cookie counts (getToken would also read an Authorization header), under either of
+  // Auth.js's names: `__Secure-` prefixed when the site is served over https.
+  const req = { headers: { cookie: cookieHeader } };
+  for (const secureCookie of [true, false]) {
+    const token = await getToken({ req, secret: env.AUTH_SECRET, secureCookie });
+    if (token?.sessionSecret) return validateSession(token.sessionSecret);
+  }
+  return null;
 }
 
 const connectedTo = (result: string, provider: string) =>
