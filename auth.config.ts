@@ -19,6 +19,13 @@ export const authConfig = {
     authorized({ auth, request }) {
       const { pathname, search } = request.nextUrl;
       if (!isProtectedPath(pathname) || auth?.user) return true;
+      // A personal access token is checked by the route itself (lib/api-auth.ts): no JWT to see here.
+      if (
+        pathname.toLowerCase().startsWith("/api/") &&
+        /^bearer\s/i.test(request.headers.get("authorization") ?? "")
+      ) {
+        return true;
+      }
       if (pathname.toLowerCase().startsWith("/api/")) {
         return Response.json({ error: "unauthenticated" }, { status: 401 });
       }

@@ -7,3 +7,17 @@ export async function register() {
   const { database } = await import("@/lib/db/connection");
   await database();
 }
+
+/**
+ * Every server error once, with the reference (digest) that the error page shows the person
+ * who met it, so support can find it here. The message stays in the log, never on the page.
+ */
+export function onRequestError(error: unknown, request: { method: string; path: string }) {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  const reference = typeof digest === "string" ? digest : "none";
+  const message = error instanceof Error ? error.message : String(error);
+  // The path without its query: a query may hold a token.
+  console.error(
+    `[error] reference ${reference} on ${request.method} ${request.path.split("?")[0]}: ${message}`,
+  );
+}

@@ -16,7 +16,8 @@ export type ThrottledForm =
   | "settings-password"
   | "settings-email"
   | "settings-delete"
-  | "settings-two-factor";
+  | "settings-two-factor"
+  | "settings-access-tokens";
 
 const WINDOW_SECONDS = 15 * 60;
 

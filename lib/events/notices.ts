@@ -3,7 +3,9 @@ import type { EventKind } from "@/lib/events/kinds";
 import type { MailMessage } from "@/lib/mail/send";
 import {
   accountDeletedMail,
+  accountLockedByAdminMail,
   accountLockedMail,
+  accountUnlockedMail,
   emailChangedNoticeMail,
   emailChangeRequestedNoticeMail,
   newSignInMail,
@@ -13,9 +15,11 @@ import {
   passwordChangedMail,
   recoveryCodeUsedMail,
   recoveryCodesRegeneratedMail,
+  roleChangedMail,
   twoFactorDisabledMail,
   twoFactorEnabledMail,
   twoFactorLockedMail,
+  twoFactorResetMail,
 } from "@/lib/mail/templates";
 import type { SecurityContext } from "@/lib/request-context";
 
@@ -39,6 +43,11 @@ export type NoticeData = {
   "passkey.removed": { name: string };
   "passkey.refused": { name: string };
   "account.deleted": Record<string, never>;
+  "account.locked": Record<string, never>;
+  "account.unlocked": Record<string, never>;
+  "two-factor.reset": Record<string, never>;
+  /** The account's role now (an admin's change, or the create-admin command's promotion). */
+  "role.changed": { role: string };
 };
 export type NoticeKind = keyof NoticeData & EventKind;
 
@@ -75,6 +84,10 @@ const NOTICES: { [K in NoticeKind]: Compose<K> } = {
   "passkey.refused": (to, context, { name }) =>
     passkeyRefusedMail(to.email, { name: to.name, passkey: name, context }),
   "account.deleted": (to, context) => accountDeletedMail(to.email, { name: to.name, context }),
+  "account.locked": (to, context) => accountLockedByAdminMail(to.email, { name: to.name, context }),
+  "account.unlocked": (to, context) => accountUnlockedMail(to.email, { name: to.name, context }),
+  "two-factor.reset": (to, context) => twoFactorResetMail(to.email, { name: to.name, context }),
+  "role.changed": (to, context, { role }) => roleChangedMail(to.email, { name: to.name, role, context }),
 };
 
 /** The notice for one event of kind `kind`. */

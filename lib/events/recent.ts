@@ -13,15 +13,19 @@ export async function recentActivity(userId: string, limit = RECENT_ACTIVITY_LIM
     where: { userId },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, at: true, kind: true, ip: true, userAgent: true },
+    select: { id: true, at: true, kind: true, ip: true, userAgent: true, actorType: true },
   });
-  return rows.map((row) => ({
-    id: row.id,
-    at: row.at,
-    what: EVENT_LABELS[row.kind as EventKind] ?? row.kind,
-    ip: row.ip,
-    device: describeUserAgent(row.userAgent),
-  }));
+  return rows.map((row) => {
+    // An administrator's address and device are theirs, not the account's: the audit log has them.
+    const byAdmin = row.actorType === "admin";
+    return {
+      id: row.id,
+      at: row.at,
+      what: EVENT_LABELS[row.kind as EventKind] ?? row.kind,
+      ip: byAdmin ? null : row.ip,
+      device: byAdmin ? "An administrator" : describeUserAgent(row.userAgent),
+    };
+  });
 }
 
 /** Whether the account has ever signed in successfully (a first sign-in is not "new"). */

@@ -69,6 +69,9 @@ async function userWithEverything() {
       name: "Security key",
     },
   });
+  await db.accessToken.create({
+    data: { userId: user.id, name: "script", tokenDigest: `token-${n}`, hint: "lk_abcd" },
+  });
   const proof = { method: "password", factors: ["password"] };
   await beginPendingSignIn(
     { id: user.id, credentialVersion: 0 },

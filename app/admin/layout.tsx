@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { SiteHeader } from "@/components/site-header";
+import { requirePermission } from "@/lib/dal";
+import { AdminNav } from "./admin-nav";
+
+export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin · Latchkey" } };
+
+/** The console's shell. Each page checks its own permission as well: a layout is not a gate. */
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  await requirePermission("admin:enter");
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" className="admin">
+        <AdminNav />
+        {children}
+      </main>
+    </>
+  );
+}
