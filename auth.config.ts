@@ -11,6 +11,12 @@ export function isProtectedPath(pathname: string): boolean {
   return PROTECTED_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }
 
+/** The admin console's paths, in any letter case (lib/dal.ts requirePermission guards each). */
+export function isAdminPath(pathname: string): boolean {
+  const path = pathname.toLowerCase().replace(/\/+$/, "");
+  return path === "/admin" || path.startsWith("/admin/");
+}
+
 export const authConfig = {
   pages: { signIn: "/login", error: "/login" },
   session: { strategy: "jwt" },

@@ -9,15 +9,14 @@ export async function register() {
 }
 
 /**
- * Every server error once, with the reference (digest) that the error page shows the person
- * who met it, so support can find it here. The message stays in the log, never on the page.
+ * The reference (digest) the error page shows the person who met an error, beside the path it
+ * happened on, so support can find Next.js's own log of the error next to this line. Only the
+ * error's class: a message may quote the data it failed on.
  */
 export function onRequestError(error: unknown, request: { method: string; path: string }) {
   const digest = (error as { digest?: unknown } | null)?.digest;
   const reference = typeof digest === "string" ? digest : "none";
-  const message = error instanceof Error ? error.message : String(error);
+  const kind = error instanceof Error ? error.name : typeof error;
   // The path without its query: a query may hold a token.
-  console.error(
-    `[error] reference ${reference} on ${request.method} ${request.path.split("?")[0]}: ${message}`,
-  );
+  console.error(`[error] reference ${reference}: ${kind} on ${request.method} ${request.path.split("?")[0]}`);
 }

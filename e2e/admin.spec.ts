@@ -13,17 +13,23 @@ const CSV_EXPORT = "/admin/audit/export";
 
 /** Every /admin path answers 404 to this browser, the pages with the site's "Page not found". */
 async function expectNoConsole(page: Page, paths = ADMIN_PAGES) {
+  await page.goto("/no-such-page-at-all");
+  const missingTitle = await page.title();
   for (const path of paths) {
     await test.step(`${path} is a 404`, async () => {
       const response = await page.goto(path);
       expect(response?.status()).toBe(404);
       await expect(page.getByRole("heading", { level: 1, name: /page not found/i })).toBeVisible();
+      // Not even the tab's title tells the console exists.
+      await expect(page).toHaveTitle(missingTitle);
     });
   }
   await test.step(`${CSV_EXPORT} is a 404`, async () => {
     const response = await page.request.get(CSV_EXPORT, { maxRedirects: 0 });
     expect(response.status()).toBe(404);
     expect(response.headers()["content-type"] ?? "").not.toMatch(/csv/);
+    // Another method is a 404 too, never a 405 naming the methods the route has.
+    expect((await page.request.post(CSV_EXPORT, { maxRedirects: 0 })).status()).toBe(404);
   });
 }
 

@@ -39,7 +39,12 @@ function describeFailure(error: unknown): string {
   if (typeof code === "string" && /^E[A-Z]+$/.test(code)) return `could not reach the database (${code}).`;
   // Prisma's messages quote the calling code first and say what went wrong last.
   const lines = (error instanceof Error ? error.message : String(error)).split("\n");
-  return lines.map((line) => line.trim()).filter(Boolean).at(-1) ?? "failed";
+  return (
+    lines
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .at(-1) ?? "failed"
+  );
 }
 
 function fail(message: string): number {
@@ -72,12 +77,13 @@ function askHidden(prompt: string): Promise<string> {
   let typed = "";
   return new Promise((resolve) => {
     const onData = (chunk: string) => {
-      for (const char of chunk) {
+      // Escape sequences (arrow keys…) are dropped whole; printable characters are kept.
+      for (const char of chunk.replace(/\u001b\[[0-9;]*[A-Za-z~]|\u001b./g, "")) {
         if (char === "\u0003") {
           process.stderr.write("\n");
-          process.exit(130);
+          process.exit(fail("cancelled."));
         }
-        if (char === "\r" || char === "\n") {
+        if (char === "\r" || char === "\n" || char === "\u0004") {
           stdin.off("data", onData);
           stdin.setRawMode(false);
           stdin.pause();
@@ -85,7 +91,8 @@ function askHidden(prompt: string): Promise<string> {
           resolve(typed);
           return;
         }
-        typed = char === "\u007f" || char === "\b" ? typed.slice(0, -1) : typed + char;
+        if (char === "\u007f" || char === "\b") typed = typed.slice(0, -1);
+        else if (char >= " ") typed += char;
       }
     };
     stdin.on("data", onData);

@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { adminTitle } from "@/app/admin/metadata";
 import { overview } from "@/lib/admin/overview";
 import { requirePermission } from "@/lib/dal";
 
-export const metadata: Metadata = { title: "Overview" };
+export const generateMetadata = adminTitle("Overview");
 
 export default async function AdminOverviewPage() {
   await requirePermission("admin:enter");

@@ -1,7 +1,7 @@
 import "server-only";
 import { userForAccessToken } from "@/lib/access-tokens/tokens";
 import { clientIp, rateLimitAddress } from "@/lib/client-ip";
-import { consume, refund } from "@/lib/rate-limit";
+import { consume } from "@/lib/rate-limit";
 import type { PublicUser } from "@/lib/users";
 
 /** Wrong bearer tokens per client address per minute before it must wait (guessing is futile, scanning is noisy). */
@@ -10,25 +10,29 @@ const BAD_TOKENS_PER_MINUTE = 20;
 export type BearerAnswer =
   { user: PublicUser } | { refused: "invalid" } | { refused: "throttled"; retryAfter: number };
 
-/** The request's `Authorization: Bearer …` value, or null when it sends none. */
+/**
+ * The request's bearer token: null when it sends no `Authorization: Bearer`, "" when it sends
+ * one that is malformed (which is refused like a wrong token, never taken for no token).
+ */
 export function bearerToken(headers: Headers): string | null {
-  const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(headers.get("authorization") ?? "");
-  return match?.[1] ?? null;
+  const header = headers.get("authorization");
+  if (!header || !/^bearer\b/i.test(header)) return null;
+  return /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header)?.[1] ?? "";
 }
 
 /**
- * The user of a request's bearer token. Each attempt is counted against the client's address
- * first and a right token gives its count back, so only wrong ones add up.
+ * The user of a request's bearer token. Only wrong tokens count against the client's address,
+ * so a right one always works (a neighbour behind the same NAT cannot lock a script out), and
+ * past the limit wrong ones are told to wait.
  */
 export async function authenticateBearer(headers: Headers, token: string): Promise<BearerAnswer> {
+  const user = await userForAccessToken(token);
+  if (user) return { user };
   const ip = clientIp(headers);
-  const key = ip ? `bearer:address:${rateLimitAddress(ip)}` : null;
-  if (key) {
-    const counted = await consume(key, { limit: BAD_TOKENS_PER_MINUTE, windowSeconds: 60 });
+  if (ip) {
+    const rule = { limit: BAD_TOKENS_PER_MINUTE, windowSeconds: 60 };
+    const counted = await consume(`bearer:address:${rateLimitAddress(ip)}`, rule);
     if (!counted.ok) return { refused: "throttled", retryAfter: counted.retryAfter };
   }
-  const user = await userForAccessToken(token);
-  if (!user) return { refused: "invalid" };
-  if (key) await refund(key);
-  return { user };
+  return { refused: "invalid" };
 }

@@ -1,6 +1,5 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { tokenDigest } from "@/lib/auth/token-secret";
 import { db } from "@/lib/db";
 import { publicUserFields, type PublicUser } from "@/lib/users";
@@ -74,11 +73,6 @@ export async function revokeAccessToken(userId: string, id: string): Promise<str
   const [row] = await db.$queryRaw<{ name: string }[]>`
     DELETE FROM "AccessToken" WHERE "id" = ${id} AND "userId" = ${userId} RETURNING "name"`;
   return row?.name ?? null;
-}
-
-/** Every token of the user goes: a password reset, a lock (the account is no longer theirs alone). */
-export async function revokeAllAccessTokens(tx: Prisma.TransactionClient, userId: string): Promise<void> {
-  await tx.accessToken.deleteMany({ where: { userId } });
 }
 
 /**

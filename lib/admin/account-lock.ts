@@ -1,5 +1,4 @@
 import "server-only";
-import { revokeAllAccessTokens } from "@/lib/access-tokens/tokens";
 import { holdAdmins, isLastAdmin, type AdminActor, type GuardRefusal } from "@/lib/admin/guard";
 import { changeCredentials } from "@/lib/auth/credential-change";
 import { db } from "@/lib/db";
@@ -14,7 +13,6 @@ import type { SecurityContext } from "@/lib/request-context";
 async function closeEveryWayIn(tx: Prisma.TransactionClient, userId: string, lockedAt: Date) {
   const sessions = await tx.session.count({ where: { userId } });
   await changeCredentials(tx, userId, { disabledAt: lockedAt });
-  await revokeAllAccessTokens(tx, userId);
   return sessions;
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { ADMIN_ROLES } from "@/lib/admin/guard";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { serverPasswordPolicy } from "@/lib/auth/password-policy";
 import { db } from "@/lib/db";
@@ -17,7 +18,7 @@ export type CreateAdminResult =
 const refused = (message: string): CreateAdminResult => ({ outcome: "refused", message });
 
 /** How the operator's command appears in the event log: no address, no device. */
-const OPERATOR: SecurityContext = { at: new Date(), ip: null, userAgent: "npm run create-admin" };
+const operator = (): SecurityContext => ({ at: new Date(), ip: null, userAgent: "npm run create-admin" });
 
 /**
  * Makes the account of `typedEmail` an admin. A new account is created with this password
@@ -37,13 +38,20 @@ export async function createAdmin(
     select: { id: true, role: true, passwordHash: true, disabledAt: true },
   });
   if (existing) {
-    if (!existing.passwordHash || !(await verifyPassword(password, existing.passwordHash))) {
+    if (!existing.passwordHash) {
+      return refused(
+        `${email.data} has no password (it signs in another way): an admin can promote it in the console.`,
+      );
+    }
+    if (confirmation !== undefined && confirmation !== password)
+      return refused("The passwords do not match.");
+    if (!(await verifyPassword(password, existing.passwordHash))) {
       return refused(
         `That is not the password of ${email.data}: an existing account is promoted only with its own.`,
       );
     }
     if (existing.disabledAt) return refused(`${email.data} is locked: unlock it before making it an admin.`);
-    if (existing.role === "admin") return { outcome: "already-admin", email: email.data };
+    if (ADMIN_ROLES.includes(existing.role)) return { outcome: "already-admin", email: email.data };
     await db.user.update({ where: { id: existing.id }, data: { role: "admin" } });
     await recordRoleChange(existing.id, existing.role);
     return { outcome: "promoted", email: email.data };
@@ -69,7 +77,7 @@ export async function createAdmin(
   await recordEvent({
     kind: "account.created",
     userId: user.id,
-    context: OPERATOR,
+    context: operator(),
     actor: { type: "system" },
     details: { via: "create-admin" },
   });
@@ -81,7 +89,7 @@ async function recordRoleChange(userId: string, from: string): Promise<void> {
   await recordEvent({
     kind: "role.changed",
     userId,
-    context: OPERATOR,
+    context: operator(),
     actor: { type: "system" },
     details: { from, to: "admin", via: "create-admin" },
   });

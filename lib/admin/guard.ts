@@ -21,6 +21,15 @@ export type HeldTarget = {
   disabledAt: Date | null;
 };
 
+/** In the caller's transaction: the active admins' ids, their rows locked in id order. */
+export async function activeAdminsHeld(tx: Tx): Promise<string[]> {
+  const admins = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "User"
+    WHERE "role" = ANY(${ADMIN_ROLES}::text[]) AND "disabledAt" IS NULL
+    ORDER BY "id" FOR UPDATE`;
+  return admins.map((admin) => admin.id);
+}
+
 /**
  * In the caller's transaction: locks every active admin's row (in id order, so two guarded
  * changes at once wait for each other instead of deadlocking), then the target's, and checks
@@ -33,17 +42,14 @@ export async function holdAdmins(
   targetId: string,
   permission: Permission,
 ): Promise<{ target: HeldTarget; admins: string[] } | GuardRefusal> {
-  const admins = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "User"
-    WHERE "role" = ANY(${ADMIN_ROLES}::text[]) AND "disabledAt" IS NULL
-    ORDER BY "id" FOR UPDATE`;
+  const admins = await activeAdminsHeld(tx);
   const [target] = await tx.$queryRaw<HeldTarget[]>`
     SELECT "id", "name", "email", "role", "disabledAt" FROM "User" WHERE "id" = ${targetId} FOR UPDATE`;
   if (!target) return "not-found";
   const [self] = await tx.$queryRaw<{ role: string; disabledAt: Date | null }[]>`
     SELECT "role", "disabledAt" FROM "User" WHERE "id" = ${actor.id} FOR SHARE`;
   if (!self || self.disabledAt || !can(self.role, permission)) return "not-permitted";
-  return { target, admins: admins.map((admin) => admin.id) };
+  return { target, admins };
 }
 
 /** Whether taking `target`'s admin role away (a demotion, a lock) leaves no active admin. */

@@ -1,5 +1,4 @@
 import "server-only";
-import { revokeAllAccessTokens } from "@/lib/access-tokens/tokens";
 import { changeCredentials, lockAccount } from "@/lib/auth/credential-change";
 import { hashPassword } from "@/lib/auth/password";
 import { consumeToken, issuedRecently, issueToken, tokenOwner } from "@/lib/auth/tokens";
@@ -76,8 +75,6 @@ export async function resetPassword(
     // The way out of a sign-in lock, even at the hard stop.
     await tx.signInFailure.deleteMany({ where: { email: holder.email } });
     await liftSecondFactorHardStop(tx, holder.id);
-    // Whoever knew the old password may have made tokens with it.
-    await revokeAllAccessTokens(tx, holder.id);
     return holder;
   });
   if (!user) return false;

@@ -88,9 +88,13 @@ export function parseUserSearch(params: SearchParams): UserSearch {
 
 const EVENT_KINDS = Object.keys(EVENT_LABELS) as [EventKind, ...EventKind[]];
 const kindField = z.enum(EVENT_KINDS);
+// A real calendar day (no 31 February rolling over) in years PostgreSQL and JavaScript agree on.
 const dayField = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/),
-  z.refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`))),
+  z.regex(/^(19[7-9]\d|[2-9]\d{3})-\d{2}-\d{2}$/),
+  z.refine((day) => {
+    const date = new Date(`${day}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
+  }),
 );
 
 export type AuditFilters = {

@@ -108,6 +108,23 @@ describe("a personal access token", () => {
     expect((await call(`Bearer ${created.secret}`)).status).toBe(401);
   });
 
+  it("dies with a password change in settings", async () => {
+    const user = await account();
+    const created = await createAccessToken(user.id, { name: "laptop", days: null });
+    if (created === "too-many") throw new Error("too many");
+    const { changePassword } = await import("@/lib/account/change-password");
+    const { openSession } = await import("@/tests/helpers/sessions");
+    const { validateSession } = await import("@/lib/auth/sessions");
+    const sessionId = (await validateSession(await openSession(user.id)))!.sessionId;
+    const context = { at: new Date(), ip: null, userAgent: "vitest" };
+    const passwords = {
+      currentPassword: "a long and unusual passphrase",
+      newPassword: "a newer and longer passphrase",
+    };
+    expect(await changePassword(user, sessionId, passwords, context)).toBe("changed");
+    expect((await call(`Bearer ${created.secret}`)).status).toBe(401);
+  });
+
   it("dies with a password reset", async () => {
     const user = await account();
     const created = await createAccessToken(user.id, { name: "ci", days: 30 });
@@ -134,5 +151,9 @@ describe("a personal access token", () => {
     const throttled = await call(`Bearer lk_wrong-again`, ip);
     expect(throttled.status).toBe(429);
     expect(Number(throttled.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    // A right token still works from that address: only wrong ones are slowed down.
+    expect((await call(`Bearer ${created.secret}`, ip)).status).toBe(200);
+    // A malformed header is a wrong token, never "no token" (which would try the cookie).
+    expect((await call("Bearer two words", "203.0.113.78")).status).toBe(401);
   });
 });

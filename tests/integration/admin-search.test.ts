@@ -159,6 +159,11 @@ describe("the audit log", () => {
       to: undefined,
       page: 1,
     });
+    // Days PostgreSQL would refuse (year 0) or JavaScript would roll over (31 February) too.
+    for (const day of ["0000-01-01", "2026-02-31", "2026-13-01", "1969-12-31"]) {
+      expect(parseAuditFilters({ from: day, to: day })).toMatchObject({ from: undefined, to: undefined });
+    }
+    expect(parseAuditFilters({ from: "2026-02-28" })).toMatchObject({ from: "2026-02-28" });
     const paged = await auditPage({ page: 2 }, 2);
     expect([paged.rows.length, paged.pageCount]).toEqual([2, 3]);
   });

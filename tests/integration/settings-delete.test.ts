@@ -106,6 +106,19 @@ describe("deleting the account", () => {
     expect(sent[0]!.text).toContain("203.0.113.9");
   });
 
+  it("is refused to the last active admin, so the console always keeps one", async () => {
+    const admin = await userWithEverything();
+    await db.user.update({ where: { id: admin.id }, data: { role: "admin" } });
+    const others = await db.user.count({ where: { role: "admin", disabledAt: null, id: { not: admin.id } } });
+    expect(others).toBe(0);
+    expect(await deleteAccount(admin, PASSWORD, context)).toBe("last-admin");
+    expect(await db.user.count({ where: { id: admin.id } })).toBe(1);
+    const second = await userWithEverything();
+    await db.user.update({ where: { id: second.id }, data: { role: "admin" } });
+    expect(await deleteAccount(admin, PASSWORD, context)).toBe("deleted");
+    await db.user.update({ where: { id: second.id }, data: { role: "user" } });
+  });
+
   it("a wrong current password deletes nothing", async () => {
     const user = await userWithEverything();
     const before = await rowsReferring(user.id, user.email);

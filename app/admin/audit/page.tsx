@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { adminTitle } from "@/app/admin/metadata";
 import { auditPage } from "@/lib/admin/audit-log";
 import { requirePermission } from "@/lib/dal";
 import { filterQuery, parseAuditFilters } from "@/lib/validations/admin";
@@ -6,7 +6,7 @@ import { EventsTable } from "../events-table";
 import { Pagination } from "../pagination";
 import { AuditFiltersForm } from "./audit-filters-form";
 
-export const metadata: Metadata = { title: "Audit log" };
+export const generateMetadata = adminTitle("Audit log");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
+import { adminTitle } from "@/app/admin/metadata";
 import { searchUsers } from "@/lib/admin/user-search";
 import { requirePermission } from "@/lib/dal";
 import { filterQuery, parseUserSearch } from "@/lib/validations/admin";
 import { Pagination } from "../pagination";
 import { UsersTable } from "./users-table";
 
-export const metadata: Metadata = { title: "Users" };
+export const generateMetadata = adminTitle("Users");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

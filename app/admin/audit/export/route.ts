@@ -60,3 +60,11 @@ export async function GET(request: NextRequest): Promise<Response> {
     },
   });
 }
+
+// Every other method answers as GET does to anyone without the permission (a 404), never a
+// 405 that would tell a stranger the route exists.
+const missing = async () => {
+  await requirePermission("audit:read");
+  return new Response(null, { status: 405, headers: { Allow: "GET, HEAD" } });
+};
+export { missing as DELETE, missing as OPTIONS, missing as PATCH, missing as POST, missing as PUT };

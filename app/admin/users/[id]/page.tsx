@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { adminTitle } from "@/app/admin/metadata";
 import { Notice } from "@/components/notice";
 import { can } from "@/lib/admin/permissions";
 import { proofOptions, provenRecently, PROOF_WINDOW_SECONDS } from "@/lib/admin/recent-proof";
@@ -16,7 +16,7 @@ import { SignInMethods } from "./sign-in-methods";
 import { UserActions } from "./user-actions";
 import { UserSessionsTable } from "./user-sessions-table";
 
-export const metadata: Metadata = { title: "User" };
+export const generateMetadata = adminTitle("User");
 
 type Props = {
   params: Promise<{ id: string }>;
