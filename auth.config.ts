@@ -11,6 +11,12 @@ export function isProtectedPath(pathname: string): boolean {
   return PROTECTED_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }
 
+/** The admin console's paths, in any letter case (lib/dal.ts requirePermission guards each). */
+export function isAdminPath(pathname: string): boolean {
+  const path = pathname.toLowerCase().replace(/\/+$/, "");
+  return path === "/admin" || path.startsWith("/admin/");
+}
+
 export const authConfig = {
   pages: { signIn: "/login", error: "/login" },
   session: { strategy: "jwt" },
@@ -19,6 +25,13 @@ export const authConfig = {
     authorized({ auth, request }) {
       const { pathname, search } = request.nextUrl;
       if (!isProtectedPath(pathname) || auth?.user) return true;
+      // A personal access token is checked by the route itself (lib/api-auth.ts): no JWT to see here.
+      if (
+        pathname.toLowerCase().startsWith("/api/") &&
+        /^bearer\s/i.test(request.headers.get("authorization") ?? "")
+      ) {
+        return true;
+      }
       if (pathname.toLowerCase().startsWith("/api/")) {
         return Response.json({ error: "unauthenticated" }, { status: 401 });
       }

@@ -7,3 +7,16 @@ export async function register() {
   const { database } = await import("@/lib/db/connection");
   await database();
 }
+
+/**
+ * The reference (digest) the error page shows the person who met an error, beside the path it
+ * happened on, so support can find Next.js's own log of the error next to this line. Only the
+ * error's class: a message may quote the data it failed on.
+ */
+export function onRequestError(error: unknown, request: { method: string; path: string }) {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  const reference = typeof digest === "string" ? digest : "none";
+  const kind = error instanceof Error ? error.name : typeof error;
+  // The path without its query: a query may hold a token.
+  console.error(`[error] reference ${reference}: ${kind} on ${request.method} ${request.path.split("?")[0]}`);
+}

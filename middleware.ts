@@ -1,6 +1,6 @@
-import NextAuth from "next-auth";
+import NextAuth, { type Session } from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
-import { authConfig } from "@/auth.config";
+import { authConfig, isAdminPath } from "@/auth.config";
 import { moveLinkTokenToCookie } from "@/lib/auth/link-token";
 import { withSessionCookiePolicy } from "@/lib/auth/session-cookie";
 import { contentSecurityPolicy, createNonce } from "@/lib/content-security-policy";
@@ -17,10 +17,15 @@ export default async function middleware(request: NextRequest, event: NextFetchE
   // A Content-Security-Policy with a fresh nonce per request (lib/content-security-policy.ts).
   const csp = contentSecurityPolicy(createNonce(), isDevelopment(), await providerFormActionSources());
   // Typed with NextFetchEvent so TypeScript picks auth()'s middleware overload.
-  const gate = auth((allowed: NextRequest, _event: NextFetchEvent) => {
+  const gate = auth((allowed: NextRequest & { auth?: Session | null }, _event: NextFetchEvent) => {
     // Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
     const headers = new Headers(allowed.headers);
     headers.set("content-security-policy", csp);
+    // Without a session the console does not exist: the very answer of a missing page, for
+    // every method and file. (With one, each page, action and route checks the permission.)
+    if (isAdminPath(allowed.nextUrl.pathname) && !allowed.auth?.user) {
+      return NextResponse.rewrite(new URL("/__no-such-page__", allowed.url), { request: { headers } });
+    }
     return NextResponse.next({ request: { headers } });
   });
   const response = await gate(request, event);

@@ -19,6 +19,8 @@ export default function nextConfig(phase) {
     serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "bcryptjs"],
     // Bodies without a Content-Length, which server.mjs cannot refuse up front (lib/request-body-limit.mjs).
     experimental: {
+      // forbidden() and app/forbidden.tsx: a 403 for a signed-in user who lacks a permission.
+      authInterrupts: true,
       proxyClientMaxBodySize: MIDDLEWARE_BODY_BYTES,
       serverActions: { bodySizeLimit: MAX_REQUEST_BODY_BYTES },
     },

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { TEST_OIDC_CLIENT } from "./tests/helpers/test-oidc-client.mjs";
@@ -20,6 +21,12 @@ const dataDir = ".data/e2e";
 // The SMTP server the tests start (e2e/fixtures.ts, testMailbox) listens here, and the app
 // sends its mail to it. Against a deployment, set E2E_SMTP_PORT only if it can reach this machine.
 if (!deployment) process.env.E2E_SMTP_PORT ??= "3125";
+// The admin the server's start command creates (`npm run create-admin`, the password piped in as
+// a deploy script would). Against a deployment, set both to an existing admin to run e2e/admin.spec.ts.
+if (!deployment) {
+  process.env.E2E_ADMIN_EMAIL ??= "admin@latchkey.test";
+  process.env.E2E_ADMIN_PASSWORD ??= `e2e-${randomBytes(12).toString("base64url")}-operator passphrase`;
+}
 
 // The OpenID Connect provider the tests sign in with (tests/helpers/test-oidc-provider.mjs), on
 // loopback; the app is configured for it (AUTH_OIDC_*) and e2e/providers.spec.ts finds it here.
@@ -76,7 +83,10 @@ export default defineConfig({
         },
         {
           // The production build and server, exactly as `npm run build && npm start` run them.
-          command: `rm -rf ${dataDir} && npm run build && npm start`,
+          command:
+            `rm -rf ${dataDir} && npm run build && ` +
+            `printf '%s\\n' "$E2E_ADMIN_PASSWORD" | npm run -s create-admin -- --email "$E2E_ADMIN_EMAIL" && ` +
+            "npm start",
           url: `${baseURL}/api/health`,
           env: {
             PORT: String(port),
@@ -87,6 +97,7 @@ export default defineConfig({
             // Always the embedded database, whatever DATABASE_URL the shell or .env.local holds.
             DATABASE_URL: "",
             NEXT_TELEMETRY_DISABLED: "1", // no calls home from CI's closed network
+            ERROR_DRILL: "true", // /dev/error, for the error page's test (e2e/error-pages.spec.ts)
             // Journeys, not hashing strength, are under test here (tests/integration covers the
             // cost and its upgrade); cost 10 is four times cheaper than the default 12.
             BCRYPT_COST: "10",

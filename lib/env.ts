@@ -77,6 +77,8 @@ const schema = z
     SESSION_IDLE_TIMEOUT: seconds(2 * 3600),
     SESSION_REMEMBER_MAX_AGE: seconds(30 * 24 * 3600),
     SESSION_REMEMBER_IDLE_TIMEOUT: seconds(7 * 24 * 3600),
+    // Serves /dev/error, whose button throws on purpose (end-to-end tests of the error page).
+    ERROR_DRILL: flag(false),
     SECURITY_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
     // Sign-in providers (lib/providers/config.ts): each is on when its variables are set.
     AUTH_GITHUB_ID: optionalText,

@@ -17,7 +17,8 @@ export type ThrottledForm =
   | "settings-email"
   | "settings-delete"
   | "settings-two-factor"
-  | "settings-connect";
+  | "settings-connect"
+  | "settings-access-tokens";
 
 const WINDOW_SECONDS = 15 * 60;
 

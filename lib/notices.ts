@@ -14,6 +14,8 @@ const NOTICES = {
   "other-sessions-revoked": "Every other session has been signed out.",
   "sign-in-expired": "That sign-in has expired or was already used. Please sign in again.",
   "two-factor-already-on": "Two-factor authentication is already on.",
+  "token-revoked": "That token has been revoked: it no longer works.",
+  "token-not-found": "That token had already been revoked.",
 } as const;
 
 export type NoticeCode = keyof typeof NOTICES;

@@ -70,9 +70,16 @@ export async function isEmailTaken(email: string): Promise<boolean> {
  * Returns false when there was no such user.
  */
 export async function deleteUser(id: string, email: string): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    await tx.verificationToken.deleteMany({ where: { identifier: email } });
-    const { count } = await tx.user.deleteMany({ where: { id } });
-    return count > 0;
-  });
+  return db.$transaction((tx) => deleteUserIn(tx, id, email));
+}
+
+/** The same, in the caller's transaction. */
+export async function deleteUserIn(
+  tx: Prisma.TransactionClient,
+  id: string,
+  email: string,
+): Promise<boolean> {
+  await tx.verificationToken.deleteMany({ where: { identifier: email } });
+  const { count } = await tx.user.deleteMany({ where: { id } });
+  return count > 0;
 }

@@ -30,8 +30,9 @@ export async function holdsCredentialVersion(tx: Tx, userId: string, credentialV
  * In the caller's transaction: the account's credentials change (a new password, a new
  * address). Bumps the credential version, so every session opened against the old one
  * ends, now or whenever it lands; keeps `keepSessionId` (the session making the change)
- * by moving it to the new version; and voids every outstanding emailed link, so that no
- * link issued before the change (a pending address move above all) survives it.
+ * by moving it to the new version; and voids every outstanding emailed link (a pending address
+ * move above all) and every personal access token, so nothing issued before the change
+ * survives it.
  * With `expectedVersion`, changes nothing and returns false unless the version is still
  * that one: a compare-and-swap against a parallel change.
  */
@@ -60,5 +61,7 @@ export async function changeCredentials(
     await tx.session.updateMany({ where: { id: keepSessionId, userId }, data: { credentialVersion } });
   }
   await tx.authToken.deleteMany({ where: { userId } });
+  // A token made with a stolen session must not outlive the owner taking the account back.
+  await tx.accessToken.deleteMany({ where: { userId } });
   return true;
 }

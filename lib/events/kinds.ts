@@ -1,5 +1,5 @@
 // Every kind of security event, with the words /settings → Recent activity shows for it.
-// The later issues' kinds (providers, tokens, roles, admin actions)
+// The later issues' kinds (providers)
 // join this list as they land.
 export const EVENT_LABELS = {
   "sign-in.succeeded": "Signed in",
@@ -21,6 +21,14 @@ export const EVENT_LABELS = {
   "passkey.added": "Passkey added",
   "passkey.removed": "Passkey removed",
   "passkey.refused": "Passkey refused: it may have been copied",
+  "access-token.created": "Personal access token created",
+  "access-token.revoked": "Personal access token revoked",
+  "account.created": "Account created by an operator",
+  "account.locked": "Account locked by an administrator",
+  "account.unlocked": "Account unlocked by an administrator",
+  "role.changed": "Role changed",
+  "two-factor.reset": "Two-factor authentication reset by an administrator",
+  "email.confirmation-resent": "Confirmation email sent again",
   "account.deleted": "Account deleted",
   "provider.connected": "Sign-in provider connected",
   "provider.disconnected": "Sign-in provider disconnected",

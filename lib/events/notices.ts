@@ -3,7 +3,9 @@ import type { EventKind } from "@/lib/events/kinds";
 import type { MailMessage } from "@/lib/mail/send";
 import {
   accountDeletedMail,
+  accountLockedByAdminMail,
   accountLockedMail,
+  accountUnlockedMail,
   emailChangedNoticeMail,
   emailChangeRequestedNoticeMail,
   newSignInMail,
@@ -15,9 +17,11 @@ import {
   providerDisconnectedMail,
   recoveryCodeUsedMail,
   recoveryCodesRegeneratedMail,
+  roleChangedMail,
   twoFactorDisabledMail,
   twoFactorEnabledMail,
   twoFactorLockedMail,
+  twoFactorResetMail,
 } from "@/lib/mail/templates";
 import type { SecurityContext } from "@/lib/request-context";
 
@@ -43,6 +47,11 @@ export type NoticeData = {
   "account.deleted": Record<string, never>;
   "provider.connected": { provider: string };
   "provider.disconnected": { provider: string };
+  "account.locked": Record<string, never>;
+  "account.unlocked": Record<string, never>;
+  "two-factor.reset": Record<string, never>;
+  /** The account's role now (an admin's change, or the create-admin command's promotion). */
+  "role.changed": { role: string };
 };
 export type NoticeKind = keyof NoticeData & EventKind;
 
@@ -83,6 +92,10 @@ const NOTICES: { [K in NoticeKind]: Compose<K> } = {
     providerConnectedMail(to.email, { name: to.name, provider, context }),
   "provider.disconnected": (to, context, { provider }) =>
     providerDisconnectedMail(to.email, { name: to.name, provider, context }),
+  "account.locked": (to, context) => accountLockedByAdminMail(to.email, { name: to.name, context }),
+  "account.unlocked": (to, context) => accountUnlockedMail(to.email, { name: to.name, context }),
+  "two-factor.reset": (to, context) => twoFactorResetMail(to.email, { name: to.name, context }),
+  "role.changed": (to, context, { role }) => roleChangedMail(to.email, { name: to.name, role, context }),
 };
 
 /** The notice for one event of kind `kind`. */

@@ -22,15 +22,19 @@ export async function recentActivity(userId: string, limit = RECENT_ACTIVITY_LIM
     where: { userId },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, at: true, kind: true, ip: true, userAgent: true, details: true },
+    select: { id: true, at: true, kind: true, ip: true, userAgent: true, details: true, actorType: true },
   });
-  return rows.map((row) => ({
-    id: row.id,
-    at: row.at,
-    what: describe(row.kind, row.details),
-    ip: row.ip,
-    device: describeUserAgent(row.userAgent),
-  }));
+  return rows.map((row) => {
+    // An administrator's address and device are theirs, not the account's: the audit log has them.
+    const byAdmin = row.actorType === "admin";
+    return {
+      id: row.id,
+      at: row.at,
+      what: describe(row.kind, row.details),
+      ip: byAdmin ? null : row.ip,
+      device: byAdmin ? "An administrator" : describeUserAgent(row.userAgent),
+    };
+  });
 }
 
 /** Whether the account has ever signed in successfully (a first sign-in is not "new"). */

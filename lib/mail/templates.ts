@@ -363,3 +363,55 @@ export function providerDisconnectedMail(to: string, data: ProviderNotice): Mail
     { text: SOMEONE_HAS_YOUR_PASSWORD },
   ]);
 }
+
+// Notices of an administrator's change to the account. They say when, never from where: the
+// administrator's address and device are not the account owner's to see.
+
+const CONTACT_SUPPORT = "If you did not expect this, reply to this email or contact support.";
+
+const when = (context: SecurityContext): Part => ({ details: [["When", utc(context.at)]] });
+
+export function accountLockedByAdminMail(to: string, data: AccountNotice): MailMessage {
+  return compose(to, "Your account was locked", data.name, [
+    {
+      text:
+        `An administrator locked your ${PRODUCT} account: it cannot be signed in to, and every ` +
+        "session was signed out.",
+    },
+    when(data.context),
+    { text: CONTACT_SUPPORT },
+  ]);
+}
+
+export function accountUnlockedMail(to: string, data: AccountNotice): MailMessage {
+  return compose(to, "Your account was unlocked", data.name, [
+    { text: `An administrator unlocked your ${PRODUCT} account: you can sign in again.` },
+    when(data.context),
+    { text: CONTACT_SUPPORT },
+  ]);
+}
+
+export function twoFactorResetMail(to: string, data: AccountNotice): MailMessage {
+  return compose(to, "Two-factor authentication was reset", data.name, [
+    {
+      text:
+        `An administrator switched off two-factor authentication for your ${PRODUCT} account and ` +
+        "signed out every session: signing in now asks only for your password. Set up an " +
+        "authenticator app again in Settings.",
+    },
+    when(data.context),
+    {
+      text:
+        "If you did not ask for this, reset your password right away from the sign-in page " +
+        "(“Forgot password?”) and contact support.",
+    },
+  ]);
+}
+
+export function roleChangedMail(to: string, data: AccountNotice & { role: string }): MailMessage {
+  return compose(to, "Your role was changed", data.name, [
+    { text: `The role of your ${PRODUCT} account is now “${oneLine(data.role)}”.` },
+    when(data.context),
+    { text: CONTACT_SUPPORT },
+  ]);
+}

@@ -58,6 +58,8 @@ const { verifyTwoFactor } = await import("@/app/(auth)/login/two-factor/actions"
 const { enableTwoFactorAction, manageTwoFactorAction, startTwoFactorSetupAction } =
   await import("@/app/(app)/settings/actions/two-factor");
 const { passkeyRowAction } = await import("@/app/(app)/settings/actions/passkeys");
+const { createAccessTokenAction, revokeAccessTokenAction } =
+  await import("@/app/(app)/settings/actions/access-tokens");
 const { createUser } = await import("@/lib/users");
 
 const FORGED: [string, unknown][] = [
@@ -113,6 +115,7 @@ const formActions: [string, Call][] = [
   ["enableTwoFactorAction", asForm(enableTwoFactorAction)],
   ["manageTwoFactorAction", asForm(manageTwoFactorAction)],
   ["passkeyRowAction", asForm(passkeyRowAction)],
+  ["createAccessTokenAction", asForm(createAccessTokenAction)],
 ];
 
 beforeAll(async () => {
@@ -123,6 +126,11 @@ beforeAll(async () => {
 describe.each(FORGED)("a server action called with %s", (_label, forged) => {
   it.each(formActions)("%s answers a form error", async (_name, call) => {
     expect(await answerOf(() => call(forged))).toEqual(refused);
+  });
+
+  it("revokeAccessTokenAction redirects back to the settings page", async () => {
+    const answer = await answerOf(() => revokeAccessTokenAction(forged as FormData));
+    expect(answer).toEqual({ redirectTo: expect.stringMatching(/^\/settings\b.*token-not-found/) });
   });
 
   it("revokeSessionAction redirects back to the settings page", async () => {

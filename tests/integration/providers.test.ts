@@ -139,7 +139,7 @@ describe("signing up and in with an OpenID Connect provider", () => {
     // Remember me was not ticked: a browser-session cookie.
     expect(sessionCookie(first)).toBeDefined();
     expect(sessionCookie(first)).not.toMatch(/expires|max-age/i);
-    expect((await me()).status).toBe(200);
+    expect((await me(new Request("http://localhost/api/me"))).status).toBe(200);
 
     const user = await db.user.findUniqueOrThrow({
       where: { email },

@@ -77,6 +77,34 @@ describe("security events", () => {
     ]);
   });
 
+  it("Recent activity shows an administrator's action without the administrator's address or device", async () => {
+    const user = await owner();
+    const { recordEvent } = await import("@/lib/events/record");
+    const adminContext = {
+      at: new Date(),
+      ip: "192.0.2.44",
+      userAgent: "Mozilla/5.0 (Macintosh) Safari/605.1",
+    };
+    await recordEvent({
+      kind: "account.unlocked",
+      userId: user.id,
+      context: adminContext,
+      actor: { type: "admin", id: "an-admin" },
+    });
+    const [row] = await recentActivity(user.id);
+    expect(row).toMatchObject({
+      what: "Account unlocked by an administrator",
+      ip: null,
+      device: "An administrator",
+    });
+    // The audit log keeps them.
+    expect((await eventsOf(user.id)).at(-1)).toMatchObject({
+      ip: "192.0.2.44",
+      actorType: "admin",
+      actorId: "an-admin",
+    });
+  });
+
   it("a failed sign-in for an email without an account names nobody and stores no email", async () => {
     const before = await db.securityEvent.count({ where: { userId: null } });
     expect(await signIn("nobody-at-all@example.com")).toBeNull();

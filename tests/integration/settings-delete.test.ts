@@ -69,6 +69,9 @@ async function userWithEverything() {
       name: "Security key",
     },
   });
+  await db.accessToken.create({
+    data: { userId: user.id, name: "script", tokenDigest: `token-${n}`, hint: "lk_abcd" },
+  });
   const proof = { method: "password", factors: ["password"] };
   await beginPendingSignIn(
     { id: user.id, credentialVersion: 0 },
@@ -101,6 +104,19 @@ describe("deleting the account", () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ to: user.email, subject: expect.stringMatching(/deleted/i) });
     expect(sent[0]!.text).toContain("203.0.113.9");
+  });
+
+  it("is refused to the last active admin, so the console always keeps one", async () => {
+    const admin = await userWithEverything();
+    await db.user.update({ where: { id: admin.id }, data: { role: "admin" } });
+    const others = await db.user.count({ where: { role: "admin", disabledAt: null, id: { not: admin.id } } });
+    expect(others).toBe(0);
+    expect(await deleteAccount(admin, PASSWORD, context)).toBe("last-admin");
+    expect(await db.user.count({ where: { id: admin.id } })).toBe(1);
+    const second = await userWithEverything();
+    await db.user.update({ where: { id: second.id }, data: { role: "admin" } });
+    expect(await deleteAccount(admin, PASSWORD, context)).toBe("deleted");
+    await db.user.update({ where: { id: second.id }, data: { role: "user" } });
   });
 
   it("a wrong current password deletes nothing", async () => {

@@ -135,7 +135,7 @@ describe("a pending sign-in", () => {
     // The browser now holds the pending cookie and nothing else.
     expect(await validateSession(secret)).toBeNull();
     expect(await getCurrentSession()).toBeNull();
-    expect((await me()).status).toBe(401);
+    expect((await me(new Request("http://localhost/api/me"))).status).toBe(401);
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
   });
 

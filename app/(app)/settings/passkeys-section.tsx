@@ -4,7 +4,7 @@ import { PROOF_HINTS, proofToAddPasskey } from "@/lib/passkeys/proof";
 import { describeUserAgent } from "@/lib/user-agent";
 import { PasskeyAddForm } from "./passkey-add-form";
 import { PasskeyList } from "./passkey-list";
-import { SettingsSection } from "./settings-section";
+import { TitledSection } from "@/components/titled-section";
 
 /** The account's passkeys, one row each, and the form that adds one, saying why it asks what it asks. */
 export async function PasskeysSection({ userId, sessionId }: { userId: string; sessionId: string }) {
@@ -14,7 +14,7 @@ export async function PasskeysSection({ userId, sessionId }: { userId: string; s
     headers(),
   ]);
   return (
-    <SettingsSection
+    <TitledSection
       id="passkeys"
       title="Passkeys"
       description="A passkey signs you in with this device's fingerprint, face or screen lock, or with a security key: nothing to type, and nothing a fake site can steal."
@@ -34,6 +34,6 @@ export async function PasskeysSection({ userId, sessionId }: { userId: string; s
         proof={proof}
         hint={PROOF_HINTS[proof]}
       />
-    </SettingsSection>
+    </TitledSection>
   );
 }

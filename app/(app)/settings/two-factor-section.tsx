@@ -1,6 +1,6 @@
 import { twoFactorStatus } from "@/lib/second-factor/authenticator-app";
 import { qrCodeDataUri, setupKey, totpUri } from "@/lib/second-factor/totp";
-import { SettingsSection } from "./settings-section";
+import { TitledSection } from "@/components/titled-section";
 import { TwoFactorPanel } from "./two-factor/two-factor-panel";
 
 /** /settings → Two-factor authentication: set up, switch on, new recovery codes, switch off. */
@@ -19,7 +19,7 @@ export async function TwoFactorSection({
     setupKey: setupKey(setup.secret),
   };
   return (
-    <SettingsSection
+    <TitledSection
       id="two-factor"
       title="Two-factor authentication"
       description="Signing in asks for a code from an authenticator app on your phone as well as your password."
@@ -30,6 +30,6 @@ export async function TwoFactorSection({
         setup={shown || null}
         askPassword={askPassword}
       />
-    </SettingsSection>
+    </TitledSection>
   );
 }

@@ -12,6 +12,12 @@ export const deleteAccountAction = signedInFormAction("/settings", {
   throttle: { form: "settings-delete", emails: (_input, { session }) => [session.user.email] },
   async run({ currentPassword }, { session: { user, sessionId } }) {
     const result = await deleteAccount(user, currentPassword, await securityContext(), sessionId);
+    if (result === "last-admin") {
+      return {
+        status: "error",
+        message: "You are the only administrator. Make someone else an admin before you delete your account.",
+      };
+    }
     if (result !== "deleted") return result;
     // The session rows went with the user; this clears the cookie and lands on the home page.
     await signOut({ redirectTo: "/?notice=account-deleted" });

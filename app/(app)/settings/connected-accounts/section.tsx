@@ -3,7 +3,7 @@ import { FormStatus } from "@/components/forms/form-status";
 import { configuredProvider, configuredProviders } from "@/lib/providers/config";
 import { proofToConnect } from "@/lib/providers/connections";
 import { connectedProviders } from "@/lib/providers/identities";
-import { SettingsSection } from "../settings-section";
+import { TitledSection } from "@/components/titled-section";
 import { ConnectForm } from "./connect-form";
 import { DisconnectForm } from "./disconnect-form";
 import { connectResultMessage, SIGN_IN_AGAIN_HINT } from "./messages";
@@ -28,7 +28,7 @@ export async function ConnectedAccountsSection({ userId, sessionId, result }: Pr
   const answer = answered ? connectResultMessage(result.connect, answered.name) : null;
   const mine = providers.filter((provider) => connected.includes(provider.id));
   return (
-    <SettingsSection
+    <TitledSection
       id="connected-accounts"
       title="Connected accounts"
       description="Sign in with another service's account. Connecting one asks that service who you are; your password stays as it is."
@@ -54,6 +54,6 @@ export async function ConnectedAccountsSection({ userId, sessionId, result }: Pr
       {proof === "sign-in-again" && (
         <SignInAgain providers={mine} returnTo="/settings#connected-accounts" hint={SIGN_IN_AGAIN_HINT} />
       )}
-    </SettingsSection>
+    </TitledSection>
   );
 }

@@ -1,8 +1,9 @@
 /**
- * A titled region: its accessible name is its heading, so tests and assistive technology can
- * tell apart the fields that share a label across sections ("Current password").
+ * A titled region (a /settings section, an admin console panel): its accessible name is its
+ * heading, so tests and assistive technology can tell apart the fields that share a label
+ * across sections ("Current password").
  */
-export function SettingsSection({
+export function TitledSection({
   id,
   title,
   description,
@@ -10,7 +11,7 @@ export function SettingsSection({
 }: {
   id: string;
   title: string;
-  description?: string;
+  description?: React.ReactNode;
   children: React.ReactNode;
 }) {
   return (

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { SiteHeader } from "@/components/site-header";
+import { requirePermission, sessionWithPermission } from "@/lib/dal";
+import { AdminNav } from "./admin-nav";
+
+export async function generateMetadata(): Promise<Metadata> {
+  // To anyone else, the missing page's title (app/admin/metadata.ts).
+  if (!(await sessionWithPermission("admin:enter"))) return {};
+  return { title: { default: "Admin", template: "%s · Admin · Latchkey" } };
+}
+
+/** The console's shell. Each page checks its own permission as well: a layout is not a gate. */
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  await requirePermission("admin:enter");
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" className="admin">
+        <AdminNav />
+        {children}
+      </main>
+    </>
+  );
+}

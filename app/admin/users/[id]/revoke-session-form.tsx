@@ -1,0 +1,29 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormAlert } from "@/components/forms/form-alert";
+import { idleState } from "@/lib/action-state";
+import { revokeUserSessionAction } from "./actions/sessions";
+
+/** A session row's Revoke: one session of the account ends (a redirect says so). */
+export function RevokeSessionForm({
+  userId,
+  sessionId,
+  device,
+}: {
+  userId: string;
+  sessionId: string;
+  device: string;
+}) {
+  const [state, formAction, pending] = useActionState(revokeUserSessionAction, idleState);
+  return (
+    <form action={formAction}>
+      <FormAlert message={state.status === "error" ? state.message : null} />
+      <input type="hidden" name="userId" value={userId} />
+      <input type="hidden" name="sessionId" value={sessionId} />
+      <button type="submit" disabled={pending} aria-busy={pending || undefined}>
+        Revoke<span className="sr-only"> the session of {device}</span>
+      </button>
+    </form>
+  );
+}
