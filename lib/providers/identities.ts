@@ -60,7 +60,16 @@ export async function createAccountFromIdentity(
   try {
     return await db.$transaction(async (tx) => {
       if (replacing) {
-        const { count } = await tx.user.deleteMany({ where: { id: replacing, emailVerified: null } });
+        // Only an account nobody uses: unconfirmed, a plain user, no other way in, no session.
+        const untouched = {
+          emailVerified: null,
+          role: "user",
+          passkeys: { none: {} },
+          accounts: { none: {} },
+          sessions: { none: {} },
+          totp: { is: null },
+        };
+        const { count } = await tx.user.deleteMany({ where: { id: replacing, ...untouched } });
         if (count === 0) throw new TakenMeanwhile(); // confirmed (or gone) since it was looked at
       }
       return tx.user.create({

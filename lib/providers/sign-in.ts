@@ -7,6 +7,7 @@ import { setPendingSignInCookie } from "@/lib/auth/pending-sign-in-cookie";
 import { validateSession } from "@/lib/auth/sessions";
 import { DEFAULT_AFTER_SIGN_IN } from "@/lib/callback-url";
 import { env } from "@/lib/env";
+import { hasSignedInBefore } from "@/lib/events/recent";
 import { recordEvent } from "@/lib/events/record";
 import { currentProviderCallback, type ProviderCallback } from "@/lib/providers/callback";
 import { configuredProvider, type ConfiguredProvider } from "@/lib/providers/config";
@@ -48,7 +49,12 @@ async function resolveAccount(identity: Identity, context: SecurityContext, atte
   // An address the provider did not verify links to nothing and makes nothing.
   if (!identity.email) return { refused: "no-verified-email" };
   const holder = await findAccountByEmail(identity.email);
-  const squatter = holder && !holder.emailVerified && env.AUTH_REQUIRE_VERIFIED_EMAIL;
+  // Never signed in, by any way in: with the flag ever off, an unconfirmed account may be in use.
+  const squatter =
+    holder &&
+    !holder.emailVerified &&
+    env.AUTH_REQUIRE_VERIFIED_EMAIL &&
+    !(await hasSignedInBefore(holder.id));
   if (holder && !squatter) return { refused: "email-taken", userId: holder.id };
   const created = await createAccountFromIdentity(
     { ...identity, email: identity.email },

@@ -47,6 +47,7 @@ const { verifyCredentials } = await import("@/lib/auth/credentials");
 const { pendingSignInSecret } = await import("@/lib/auth/pending-sign-in-cookie");
 const { signInWithPassword } = await import("@/lib/auth/sign-in");
 const { db } = await import("@/lib/db");
+const { recordEvent } = await import("@/lib/events/record");
 const { getCurrentSession } = await import("@/lib/dal");
 const { beginTotpSetup } = await import("@/lib/second-factor/authenticator-app");
 const { enableTwoFactor } = await import("@/lib/second-factor/enrolment");
@@ -229,6 +230,41 @@ describe("signing up and in with an OpenID Connect provider", () => {
     expect(await db.securityEvent.count({ where: { userId: squatter.id, kind: "account.replaced" } })).toBe(
       1,
     );
+  });
+});
+
+describe("an unconfirmed account that has been used", () => {
+  it.each([
+    ["it has signed in before (confirmation was once not required)", "signed-in"],
+    ["it has a passkey", "passkey"],
+    ["it is an admin", "admin"],
+  ])("is never replaced when %s: the provider sign-in is refused", async (_label, kind) => {
+    const email = unique(`used-${kind}`);
+    const used = await createUser({ name: "Used", email, passwordHash: await hashPassword(PASSWORD, 4) });
+    if (kind === "signed-in") {
+      const context = { at: new Date(), ip: null, userAgent: "vitest" };
+      await recordEvent({
+        kind: "sign-in.succeeded",
+        userId: used.id,
+        context,
+        details: { method: "password" },
+      });
+    }
+    if (kind === "passkey") {
+      await db.passkey.create({
+        data: {
+          userId: used.id,
+          credentialId: `c-${email}`,
+          publicKey: Buffer.from("k"),
+          deviceType: "singleDevice",
+          name: "Key",
+        },
+      });
+    }
+    if (kind === "admin") await db.user.update({ where: { id: used.id }, data: { role: "admin" } });
+    const response = await signInWithTestId(email);
+    expect(where(response).path).toBe("/login");
+    expect((await db.user.findUniqueOrThrow({ where: { email } })).id).toBe(used.id);
   });
 });
 

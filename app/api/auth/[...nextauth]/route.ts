@@ -25,5 +25,8 @@ export async function GET(request: NextRequest) {
 export async function POST(request: NextRequest) {
   // Read within the cap: a chunked body has no Content-Length for server.mjs to refuse.
   if ((await readFormWithin(request.clone())) === "too-large") return payloadTooLarge();
+  // Auth.js would take an OAuth callback by POST too: the same throttle and flow as by GET.
+  const provider = providerOfCallback(request.nextUrl.pathname);
+  if (provider) return handleProviderCallback(request, provider, () => answer(request, handlers.POST));
   return answer(request, handlers.POST);
 }
