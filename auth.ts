@@ -58,7 +58,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       // For this request only (tokens are not re-issued): the row's id, not its secret; when
       // the session really ends, which /api/auth/session reports instead of the JWT's; and
       // the user as the same query read it, so the data-access layer need not read it again.
-      const { user: account, sessionId, expiresAt } = session;
+      const { user: account, sessionId, expiresAt, role } = session;
       return {
         ...token,
         sessionId,
@@ -68,6 +68,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           email: account.email,
           emailVerified: account.emailVerified?.toISOString() ?? null,
           createdAt: account.createdAt.toISOString(),
+          role,
         },
       };
     },

@@ -3,19 +3,14 @@ import { cache } from "react";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { accessFor, can, type Permission, type Role } from "@/lib/admin/permissions";
-import { db } from "@/lib/db";
 import type { PublicUser } from "@/lib/users";
 
 export type CurrentSession = { user: PublicUser; sessionId: string };
 
-/**
- * The signed-in user and session, checked against the database (session row alive,
- * user enabled), once per request. Every read of private data starts here; middleware
- * alone is never trusted.
- */
-export const getCurrentSession = cache(async (): Promise<CurrentSession | null> => {
+/** This request's session as Auth.js reports it (its callbacks read the row and the user, once). */
+const readSession = cache(async () => {
   const session = await auth();
-  const { id, name, email, emailVerified, createdAt } = session?.user ?? {};
+  const { id, name, email, emailVerified, createdAt, role } = session?.user ?? {};
   // Read with the session row in one query (lib/auth/sessions.ts validateSession).
   if (!id || !email || !createdAt || !session?.sessionId) return null;
   const user = {
@@ -25,8 +20,17 @@ export const getCurrentSession = cache(async (): Promise<CurrentSession | null> 
     emailVerified: emailVerified ? new Date(emailVerified) : null,
     createdAt: new Date(createdAt),
   };
-  return { user, sessionId: session.sessionId };
+  return { current: { user, sessionId: session.sessionId }, role: role ?? null };
 });
+
+/**
+ * The signed-in user and session, checked against the database (session row alive,
+ * user enabled), once per request. Every read of private data starts here; middleware
+ * alone is never trusted.
+ */
+export const getCurrentSession = cache(
+  async (): Promise<CurrentSession | null> => (await readSession())?.current ?? null,
+);
 
 export async function getCurrentUser(): Promise<PublicUser | null> {
   return (await getCurrentSession())?.user ?? null;
@@ -45,18 +49,12 @@ export async function requireUser(returnTo?: string): Promise<PublicUser> {
 
 export type PermittedSession = CurrentSession & { role: Role };
 
-/** The user's role as the database has it now (a demotion counts from the next request). */
-const currentRole = cache(async (userId: string): Promise<string | null> => {
-  const row = await db.user.findFirst({ where: { id: userId, disabledAt: null }, select: { role: true } });
-  return row?.role ?? null;
-});
-
 /** The session, when its user holds `permission` now; else null. */
 export async function sessionWithPermission(permission: Permission): Promise<PermittedSession | null> {
-  const session = await getCurrentSession();
-  if (!session) return null;
-  const role = await currentRole(session.user.id);
-  return role !== null && can(role, permission) ? { ...session, role: role as Role } : null;
+  const read = await readSession();
+  return read?.role != null && can(read.role, permission)
+    ? { ...read.current, role: read.role as Role }
+    : null;
 }
 
 /**
@@ -65,10 +63,11 @@ export async function sessionWithPermission(permission: Permission): Promise<Per
  * to someone the console is no secret to (who may enter it) but who lacks this permission.
  */
 export async function requirePermission(permission: Permission): Promise<PermittedSession> {
-  const session = await getCurrentSession();
-  const role = session ? await currentRole(session.user.id) : null;
-  const access = accessFor(role, permission);
+  // The role comes from the same per-request read of the session row and its user as
+  // everything else here, so a demotion or a lock counts from the next request.
+  const read = await readSession();
+  const access = accessFor(read?.role ?? null, permission);
   if (access === "not-found") notFound();
   if (access === "forbidden") forbidden();
-  return { ...session!, role: role as Role };
+  return { ...read!.current, role: read!.role as Role };
 }

@@ -1,7 +1,14 @@
 import type { DefaultSession } from "next-auth";
 
 /** The signed-in user as a request's session carries it (dates as ISO 8601: it crosses JSON). */
-type SessionAccount = { name: string | null; email: string; emailVerified: string | null; createdAt: string };
+type SessionAccount = {
+  name: string | null;
+  email: string;
+  emailVerified: string | null;
+  createdAt: string;
+  /** Read with the session row on this request (lib/dal.ts requirePermission), never kept in the JWT. */
+  role: string;
+};
 
 declare module "next-auth" {
   interface User {

@@ -7,7 +7,14 @@ import { env } from "@/lib/env";
 import { clipUserAgent } from "@/lib/user-agent";
 
 export type SessionClient = { userAgent: string | null; ip: string | null };
-export type ActiveSession = { sessionId: string; userId: string; expiresAt: Date; user: PublicUser };
+export type ActiveSession = {
+  sessionId: string;
+  userId: string;
+  expiresAt: Date;
+  user: PublicUser;
+  /** The user's role as this query read it: fresh on every request, like the rest of the row. */
+  role: string;
+};
 
 // lastSeenAt is written at most this often, so a busy page is not a write per request.
 const TOUCH_INTERVAL_MS = 60_000;
@@ -68,6 +75,7 @@ type SessionRow = {
   sessionVersion: number;
   userVersion: number;
   disabledAt: Date | null;
+  role: string;
   userId: string;
 } & Omit<PublicUser, "id">;
 
@@ -82,7 +90,7 @@ export async function validateSession(secret: string): Promise<ActiveSession | n
   const [row] = await db.$queryRaw<SessionRow[]>`
     SELECT s."id", s."remember", s."expires", s."lastSeenAt", s."credentialVersion" AS "sessionVersion",
       u."credentialVersion" AS "userVersion", u."disabledAt",
-      u."id" AS "userId", u."name", u."email", u."emailVerified", u."createdAt"
+      u."id" AS "userId", u."name", u."email", u."emailVerified", u."createdAt", u."role"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."secretDigest" = ${tokenDigest(secret)}`;
   if (!row) return null;
@@ -108,6 +116,7 @@ export async function validateSession(secret: string): Promise<ActiveSession | n
     userId,
     expiresAt: new Date(Math.min(row.expires.getTime(), lastSeenAt + idle)),
     user: { id: userId, name, email, emailVerified, createdAt },
+    role: row.role,
   };
 }
 
