@@ -13,11 +13,13 @@ export const testOidcEnv = (issuer: string) => ({
 
 // With BASE_URL set (QA against a deployment), no server is started here.
 const deployment = process.env.BASE_URL;
-const port = 3100;
+// E2E_PORT, E2E_SMTP_PORT and E2E_OIDC_PORT move the suite's servers, so that two checkouts
+// can run their suites side by side on one machine.
+const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = deployment ?? `http://localhost:${port}`;
 // A data folder of its own, emptied by the server command itself, so every run starts
 // from a fresh embedded database and never touches the developer's `.data/`.
-const dataDir = ".data/e2e";
+const dataDir = `.data/e2e-${port}`;
 // The SMTP server the tests start (e2e/fixtures.ts, testMailbox) listens here, and the app
 // sends its mail to it. Against a deployment, set E2E_SMTP_PORT only if it can reach this machine.
 if (!deployment) process.env.E2E_SMTP_PORT ??= "3125";
@@ -31,7 +33,7 @@ if (!deployment) {
 // The OpenID Connect provider the tests sign in with (tests/helpers/test-oidc-provider.mjs), on
 // loopback; the app is configured for it (AUTH_OIDC_*) and e2e/providers.spec.ts finds it here.
 // Against a deployment, set E2E_OIDC_ISSUER only if the deployment is configured for such a provider.
-const oidcPort = 3199;
+const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 3199);
 if (!deployment) process.env.E2E_OIDC_ISSUER ??= `http://127.0.0.1:${oidcPort}`;
 
 // Debian's Chromium where it is installed (Playwright cannot download browsers here),
