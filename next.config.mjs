@@ -1,4 +1,5 @@
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from "next/constants.js";
+import createNextIntlPlugin from "next-intl/plugin";
 import { applyLocalDefaults } from "./lib/local-defaults.mjs";
 import { MAX_REQUEST_BODY_BYTES, MIDDLEWARE_BODY_BYTES } from "./lib/request-body-limit.mjs";
 import { securityHeaders } from "./lib/security-headers.mjs";
@@ -28,5 +29,12 @@ export default function nextConfig(phase) {
       return securityHeaders(phase !== PHASE_DEVELOPMENT_SERVER);
     },
   };
-  return config;
+  return withNextIntl(config);
 }
+
+// i18n/request.ts picks each request's language; messages are compiled at build time, so the
+// browser gets no ICU parser (lighter pages).
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./i18n/request.ts",
+  experimental: { messages: { path: "./messages", locales: "infer", format: "json", precompile: true } },
+});

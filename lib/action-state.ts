@@ -1,4 +1,5 @@
 import type * as z from "zod/mini";
+import { message } from "@/lib/i18n/message";
 
 /** What a form's server action answers: every field error, plus one form-level message. */
 export type FormState<Field extends string = string> = {
@@ -17,7 +18,7 @@ export function invalidState<Field extends string>(error: z.core.$ZodError): For
     const field = String(issue.path[0] ?? "") as Field;
     (fieldErrors[field] ??= []).push(issue.message);
   }
-  return { status: "error", message: "Please correct the highlighted fields.", fieldErrors };
+  return { status: "error", message: message("forms.correctFields"), fieldErrors };
 }
 
 /**

@@ -4,6 +4,7 @@ import { SIGN_IN_AGAIN_MESSAGE, type PasswordRefusal } from "@/lib/account/curre
 import { formValues, invalidState, type FormState } from "@/lib/action-state";
 import { signInFailureMessage } from "@/lib/auth/messages";
 import { HashingBusyError } from "@/lib/auth/sign-in-errors";
+import { message } from "@/lib/i18n/message";
 import { requireSession, type CurrentSession } from "@/lib/dal";
 import {
   throttleFormByAddress,
@@ -42,16 +43,16 @@ type Answers<S extends Schema> = {
 };
 
 const answers = <S extends Schema>(): Answers<S> => ({
-  fieldError: (field, message) => ({
+  fieldError: (field, text) => ({
     status: "error",
-    message: "Please correct the highlighted fields.",
-    fieldErrors: { [field]: [message] } as FormState<Fields<S>>["fieldErrors"],
+    message: message("forms.correctFields"),
+    fieldErrors: { [field]: [text] } as FormState<Fields<S>>["fieldErrors"],
   }),
 });
 
 export const WRONG_CURRENT_PASSWORD: FormState<"currentPassword"> = {
   status: "error",
-  message: "Please correct the highlighted fields.",
+  message: message("forms.correctFields"),
   fieldErrors: { currentPassword: ["That is not your current password."] },
 };
 

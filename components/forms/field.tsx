@@ -2,6 +2,7 @@
 
 import { useId, type ReactNode } from "react";
 import { get, useFormContext, type FieldError, type UseFormRegisterReturn } from "react-hook-form";
+import { useMessageText } from "@/components/i18n/use-message-text";
 
 export type FieldInputProps = UseFormRegisterReturn & {
   id: string;
@@ -26,7 +27,9 @@ export function Field({
 }) {
   const id = useId();
   const { register, formState } = useFormContext();
-  const error = (get(formState.errors, name) as FieldError | undefined)?.message;
+  const text = useMessageText();
+  const reported = (get(formState.errors, name) as FieldError | undefined)?.message;
+  const error = reported && text(reported);
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ");
   return (
     <div className="field">

@@ -5,6 +5,7 @@ import { rememberDevice } from "@/lib/auth/device-cookie-store";
 import { noteSessionIssued } from "@/lib/auth/issued-session";
 import { createSession, type SignInProof } from "@/lib/auth/sessions";
 import { hasSignedInBefore } from "@/lib/events/recent";
+import { adoptAccountLanguage } from "@/lib/i18n/account-language";
 import { recordEvent } from "@/lib/events/record";
 import type { SecurityContext } from "@/lib/request-context";
 
@@ -25,7 +26,7 @@ export async function completeSignIn(
   const secret = await createSession(user, remember, { userAgent: context.userAgent, ip: context.ip }, proof);
   if (!secret) return null;
   noteSessionIssued(remember);
-  await rememberDevice(cookieHeader, user);
+  await Promise.all([rememberDevice(cookieHeader, user), adoptAccountLanguage(user.id)]);
   const event = {
     kind: "sign-in.succeeded",
     userId: user.id,

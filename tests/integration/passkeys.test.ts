@@ -538,7 +538,7 @@ describe("the /settings passkey actions", () => {
     const wrong = form({ name: "Phone", currentPassword: PASSWORD, code: await wrongCode(secret) });
     expect(await beginAddingPasskey(wrong)).toEqual({
       status: "error",
-      message: "Please correct the highlighted fields.",
+      message: "forms.correctFields",
       fieldErrors: { code: [WRONG_CODE] },
     });
     expect(await db.webAuthnChallenge.count({ where: { userId: user.id } })).toBe(0);

@@ -42,7 +42,7 @@ describe("formAction", () => {
     const action = formAction({ schema, run });
     expect(await action(idle, form({ email: "x" }))).toEqual({
       status: "error",
-      message: "Please correct the highlighted fields.",
+      message: "forms.correctFields",
       fieldErrors: { email: ["Too short."] },
     });
     expect(run).not.toHaveBeenCalled();

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormProvider } from "react-hook-form";
 import { FormAlert } from "@/components/forms/form-alert";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -10,6 +11,7 @@ import { forgotPasswordSchema } from "@/lib/validations/account";
 import { requestPasswordReset } from "./actions";
 
 export function ForgotPasswordForm() {
+  const t = useTranslations("forgotPassword");
   const { form, state, pending, formProps } = useServerForm(forgotPasswordSchema, requestPasswordReset, {
     email: "",
   });
@@ -18,8 +20,8 @@ export function ForgotPasswordForm() {
       {state.status === "success" && <Notice>{state.message}</Notice>}
       <form {...formProps} className="stack">
         <FormAlert message={state.status === "error" ? state.message : null} />
-        <TextField name="email" label="Email" type="email" autoComplete="email" inputMode="email" />
-        <SubmitButton label="Send reset link" pending={pending} />
+        <TextField name="email" label={t("email")} type="email" autoComplete="email" inputMode="email" />
+        <SubmitButton label={t("submit")} pending={pending} />
       </form>
     </FormProvider>
   );

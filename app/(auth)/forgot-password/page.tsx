@@ -1,17 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ForgotPasswordForm } from "./forgot-password-form";
 
-export const metadata: Metadata = { title: "Forgot password" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("forgotPassword");
+  return { title: t("title") };
+}
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  const t = await getTranslations("forgotPassword");
   return (
     <div className="card stack">
-      <h1>Forgot your password?</h1>
-      <p>Enter the email address of your account and we will email you a link to choose a new password.</p>
+      <h1>{t("heading")}</h1>
+      <p>{t("intro")}</p>
       <ForgotPasswordForm />
       <p className="muted">
-        Remembered it? <Link href="/login">Sign in</Link>
+        {t("remembered")} <Link href="/login">{t("signIn")}</Link>
       </p>
     </div>
   );

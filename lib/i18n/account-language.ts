@@ -1,0 +1,37 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { getLocale } from "next-intl/server";
+import { isLocale, LOCALE_COOKIE, type Locale } from "@/i18n/locales";
+import { db } from "@/lib/db";
+
+const YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+/** This browser's choice of language, kept for a year. */
+export async function rememberLanguage(locale: Locale): Promise<void> {
+  (await cookies()).set(LOCALE_COOKIE, locale, {
+    httpOnly: true,
+    secure: process.env.NODE_ENV === "production",
+    sameSite: "lax",
+    path: "/",
+    maxAge: YEAR_SECONDS,
+  });
+}
+
+export async function saveAccountLanguage(userId: string, locale: Locale): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { locale } });
+}
+
+/** At sign-in: the account's saved language becomes this browser's, when it has one. */
+export async function adoptAccountLanguage(userId: string): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { locale: true } });
+  if (isLocale(user?.locale)) await rememberLanguage(user.locale);
+}
+
+/**
+ * The language to write to an account in: its saved one, else the language of the request
+ * that caused the mail (registration, an address not yet an account's), else English.
+ */
+export async function mailLanguage(saved: string | null | undefined): Promise<Locale> {
+  if (isLocale(saved)) return saved;
+  return getLocale().catch(() => "en" as const);
+}

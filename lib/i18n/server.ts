@@ -1,0 +1,14 @@
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import type { Locale } from "@/i18n/locales";
+import { isLiteral, readMessage } from "@/lib/i18n/message";
+
+/** The server's useMessageText: in the request's language, or in `locale` (an account's emails). */
+export async function getMessageText(locale?: Locale) {
+  const t = await getTranslations(locale ? { locale } : undefined);
+  return (text: string) => {
+    if (isLiteral(text)) return text;
+    const { key, values } = readMessage(text);
+    return t(key, values);
+  };
+}
