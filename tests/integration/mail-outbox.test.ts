@@ -215,7 +215,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("a process killed while SMTP ref
       .poll(
         async () => (await db.outboxMail.findFirst({ where: { to: email } }))?.lastError ?? first.output(),
         {
-          timeout: 30_000,
+          timeout: 90_000,
         },
       )
       .toMatch(/ECONNREFUSED/);
@@ -226,7 +226,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("a process killed while SMTP ref
     try {
       sender(smtpPort);
       sender(smtpPort);
-      await expect.poll(() => mailbox.to(email).length, { timeout: 30_000 }).toBe(1);
+      await expect.poll(() => mailbox.to(email).length, { timeout: 90_000 }).toBe(1);
       await expect
         .poll(async () => (await db.outboxMail.findFirst({ where: { to: email } }))?.status, {
           timeout: 10_000,
@@ -240,5 +240,5 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("a process killed while SMTP ref
     } finally {
       await mailbox.close();
     }
-  });
+  }, 240_000);
 });

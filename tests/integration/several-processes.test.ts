@@ -112,7 +112,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two app processes, one site", (
     for (let i = 0; i < 6; i++) {
       const app = i % 2 === 0 ? a : b;
       const response = await new Browser().signIn(app.origin, email, `wrong ${i}`);
-      outcomes.push(/throttled/.test(response.headers.get("location") ?? "") ? "throttled" : "refused");
+      outcomes.push(response.status === 429 ? "throttled" : "refused");
     }
     expect(outcomes).toEqual(["refused", "refused", "refused", "refused", "refused", "throttled"]);
   });
@@ -121,7 +121,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two app processes, one site", (
     const email = await account();
     const browser = new Browser();
     await browser.submitForm(a.origin, "/forgot-password", "email", { email });
-    await expect.poll(() => mailbox.to(email).length, { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => mailbox.to(email).length, { timeout: 60_000 }).toBe(1);
     const link = linksIn(mailbox.to(email)[0]!.text).find((url) => url.includes("/reset-password?token="));
     expect(link).toBeDefined();
     const onB = link!.replace(a.origin, b.origin);
