@@ -6,6 +6,9 @@ export async function register() {
   // so a misconfiguration stops the start with a clear message instead of a first 500.
   const { database } = await import("@/lib/db/connection");
   await database();
+  // Every app process sends the outbox's mail (lib/mail/sender.ts); none is special.
+  const { startMailSender } = await import("@/lib/mail/sender");
+  startMailSender();
 }
 
 /**

@@ -65,6 +65,8 @@ server.listen(port, host, () => {
 async function shutdown(signal) {
   console.log(`> ${signal}: shutting down`);
   server.close();
+  // The mail sender finishes the message it is sending (lib/mail/sender.ts registers this).
+  await globalThis.latchkeyStopMailSender?.();
   // Close the embedded database cleanly (lib/db/connection.ts registers this).
   await globalThis.latchkeyCloseDatabase?.();
   process.exit(0);

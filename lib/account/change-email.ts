@@ -5,7 +5,6 @@ import { issueTokenAtVersion, revokeTokens } from "@/lib/auth/tokens";
 import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/events/record";
 import { tokenLink } from "@/lib/mail/links";
-import { queueMail } from "@/lib/mail/send";
 import { emailChangeRequestedMail } from "@/lib/mail/templates";
 import type { SecurityContext } from "@/lib/request-context";
 import { isEmailTaken } from "@/lib/users";
@@ -35,15 +34,14 @@ export async function requestEmailChange(
         ttlSeconds: env.VERIFY_EMAIL_TOKEN_TTL,
       },
       check.credentialVersion,
+      (secret) =>
+        emailChangeRequestedMail(input.newEmail, {
+          name: user.name,
+          link: tokenLink("/verify-email", secret),
+          validFor: env.VERIFY_EMAIL_TOKEN_TTL,
+        }),
     );
     if (!secret) return "conflict";
-    queueMail(
-      emailChangeRequestedMail(input.newEmail, {
-        name: user.name,
-        link: tokenLink("/verify-email", secret),
-        validFor: env.VERIFY_EMAIL_TOKEN_TTL,
-      }),
-    );
   } else {
     // As issueToken does for a free address: an earlier link stops working, and the database
     // does about the same work either way.

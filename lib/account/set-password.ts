@@ -3,7 +3,6 @@ import { issuedRecently, issueToken } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { tokenLink } from "@/lib/mail/links";
-import { queueMail } from "@/lib/mail/send";
 import { setPasswordMail } from "@/lib/mail/templates";
 
 /** Whether the account has a password (one made with a provider has none until it sets one). */
@@ -24,18 +23,19 @@ export async function sendPasswordSetupLink(user: {
 }): Promise<"sent" | "too-soon" | "has-password"> {
   if (await hasPassword(user.id)) return "has-password";
   if (await issuedRecently(user.id, "reset-password")) return "too-soon";
-  const secret = await issueToken({
-    userId: user.id,
-    email: user.email,
-    purpose: "reset-password",
-    ttlSeconds: env.RESET_PASSWORD_TOKEN_TTL,
-  });
-  queueMail(
-    setPasswordMail(user.email, {
-      name: user.name,
-      link: tokenLink("/reset-password", secret),
-      validFor: env.RESET_PASSWORD_TOKEN_TTL,
-    }),
+  await issueToken(
+    {
+      userId: user.id,
+      email: user.email,
+      purpose: "reset-password",
+      ttlSeconds: env.RESET_PASSWORD_TOKEN_TTL,
+    },
+    (secret) =>
+      setPasswordMail(user.email, {
+        name: user.name,
+        link: tokenLink("/reset-password", secret),
+        validFor: env.RESET_PASSWORD_TOKEN_TTL,
+      }),
   );
   return "sent";
 }

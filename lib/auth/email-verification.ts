@@ -3,11 +3,11 @@ import { changeCredentials, lockAccount } from "@/lib/auth/credential-change";
 import { consumeToken, issuedRecently, issueToken, tokenOwner } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { recordEvent } from "@/lib/events/record";
+import { recordEvent, recordEventIn } from "@/lib/events/record";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { takeDailyMail } from "@/lib/mail/daily-cap";
 import { tokenLink } from "@/lib/mail/links";
-import { queueMail } from "@/lib/mail/send";
+import { enqueueMail } from "@/lib/mail/outbox";
 import { accountExistsMail, verifyEmailMail } from "@/lib/mail/templates";
 import type { SecurityContext } from "@/lib/request-context";
 
@@ -26,14 +26,15 @@ export async function sendVerificationEmail(
 ): Promise<VerificationMailResult> {
   if (throttle && (await issuedRecently(user.id, "verify-email"))) return "too-soon";
   if (!(await takeDailyMail("verify-email", user.email))) return "daily-limit";
-  const secret = await issueToken({
-    userId: user.id,
-    email: user.email,
-    purpose: "verify-email",
-    ttlSeconds: env.VERIFY_EMAIL_TOKEN_TTL,
-  });
-  const link = tokenLink("/verify-email", secret);
-  queueMail(verifyEmailMail(user.email, { name: user.name, link, validFor: env.VERIFY_EMAIL_TOKEN_TTL }));
+  await issueToken(
+    { userId: user.id, email: user.email, purpose: "verify-email", ttlSeconds: env.VERIFY_EMAIL_TOKEN_TTL },
+    (secret) =>
+      verifyEmailMail(user.email, {
+        name: user.name,
+        link: tokenLink("/verify-email", secret),
+        validFor: env.VERIFY_EMAIL_TOKEN_TTL,
+      }),
+  );
   return "sent";
 }
 
@@ -44,7 +45,7 @@ export async function sendVerificationEmail(
 export async function notifyAccountExists(email: string, context: SecurityContext): Promise<void> {
   const owner = await db.user.findUnique({ where: { email }, select: { name: true } });
   if (!owner || !(await takeDailyMail("account-exists", email))) return;
-  queueMail(accountExistsMail(email, { name: owner.name, context }));
+  await enqueueMail(db, accountExistsMail(email, { name: owner.name, context }));
 }
 
 export type EmailConfirmation =
@@ -82,7 +83,7 @@ export async function confirmEmailToken(
   }
   const owner = await tokenOwner(secret, "change-email");
   if (!owner) return { status: "invalid" };
-  let previous: { name: string | null; email: string; newEmail: string; userId: string } | null;
+  let previous: { userId: string } | null;
   try {
     previous = await db.$transaction(async (tx) => {
       await lockAccount(tx, owner);
@@ -96,7 +97,13 @@ export async function confirmEmailToken(
       const keepSessionId = current?.userId === change.userId ? current.sessionId : undefined;
       const data = { email: change.email, emailVerified: context.at };
       if (!(await changeCredentials(tx, change.userId, data, { keepSessionId }))) return null;
-      return { ...user, newEmail: change.email, userId: change.userId };
+      // The notice goes to the old address: the one an attacker who moved the account does not hold.
+      await recordEventIn(
+        tx,
+        { kind: "email.changed", userId: change.userId, context },
+        { to: { email: user.email, name: user.name }, data: { newEmail: change.email } },
+      );
+      return { userId: change.userId };
     });
   } catch (error) {
     // The new address got an account of its own since the link was sent.
@@ -106,11 +113,6 @@ export async function confirmEmailToken(
     throw error;
   }
   if (!previous) return { status: "invalid" };
-  // The notice goes to the old address: the one an attacker who moved the account does not hold.
-  await recordEvent(
-    { kind: "email.changed", userId: previous.userId, context },
-    { to: { email: previous.email, name: previous.name }, data: { newEmail: previous.newEmail } },
-  );
   return { status: "email-changed", userId: previous.userId };
 }
 

@@ -4,9 +4,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { consumeToken, issuedRecently, issueToken, tokenOwner } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { recordEvent } from "@/lib/events/record";
+import { recordEventIn } from "@/lib/events/record";
 import { tokenLink } from "@/lib/mail/links";
-import { deliverWithRetries } from "@/lib/mail/send";
 import { resetPasswordMail } from "@/lib/mail/templates";
 import type { SecurityContext } from "@/lib/request-context";
 import { liftSecondFactorHardStop } from "@/lib/second-factor/code-check";
@@ -23,18 +22,19 @@ export async function sendPasswordResetLink(email: string): Promise<void> {
   });
   if (!user) return;
   if (await issuedRecently(user.id, "reset-password")) return;
-  const secret = await issueToken({
-    userId: user.id,
-    email: user.email,
-    purpose: "reset-password",
-    ttlSeconds: env.RESET_PASSWORD_TOKEN_TTL,
-  });
-  await deliverWithRetries(
-    resetPasswordMail(user.email, {
-      name: user.name,
-      link: tokenLink("/reset-password", secret),
-      validFor: env.RESET_PASSWORD_TOKEN_TTL,
-    }),
+  await issueToken(
+    {
+      userId: user.id,
+      email: user.email,
+      purpose: "reset-password",
+      ttlSeconds: env.RESET_PASSWORD_TOKEN_TTL,
+    },
+    (secret) =>
+      resetPasswordMail(user.email, {
+        name: user.name,
+        link: tokenLink("/reset-password", secret),
+        validFor: env.RESET_PASSWORD_TOKEN_TTL,
+      }),
   );
 }
 
@@ -47,7 +47,7 @@ export async function isResetTokenUsable(secret: string): Promise<boolean> {
  * Sets a new password from a reset link. In one transaction: the token is used up, the new
  * hash stored, every session and every other emailed link of the account ends (a pending
  * address change above all: the reset is how an owner takes the account back) and the
- * sign-in lockout is lifted. Then a notice is mailed. Returns false when the link is not valid.
+ * sign-in lockout is lifted, and the event and its notice are written. Returns false when the link is not valid.
  */
 export async function resetPassword(
   secret: string,
@@ -75,9 +75,8 @@ export async function resetPassword(
     // The way out of a sign-in lock, even at the hard stop.
     await tx.signInFailure.deleteMany({ where: { email: holder.email } });
     await liftSecondFactorHardStop(tx, holder.id);
+    await recordEventIn(tx, { kind: "password.reset", userId: holder.id, context }, { to: holder, data: {} });
     return holder;
   });
-  if (!user) return false;
-  await recordEvent({ kind: "password.reset", userId: user.id, context }, { to: user, data: {} });
-  return true;
+  return user !== null;
 }

@@ -1,8 +1,9 @@
 import "server-only";
-import { issueToken, revokeTokens } from "@/lib/auth/tokens";
+import { issueTokenIn, revokeTokens } from "@/lib/auth/tokens";
 import { rateLimitAddress } from "@/lib/client-ip";
 import { env } from "@/lib/env";
-import { recordEvent } from "@/lib/events/record";
+import { db as prisma } from "@/lib/db";
+import { recordEventIn } from "@/lib/events/record";
 import { tokenLink } from "@/lib/mail/links";
 import {
   consumeWith,
@@ -109,25 +110,28 @@ export async function signInFailed(attempt: SignInAttempt, context: SecurityCont
   if (attempt.failures !== LOCK_FROM && attempt.failures !== HARD_STOP) return;
   const user = await findUserForSignIn(attempt.email);
   if (!user?.passwordHash || user.disabledAt) return;
-  await revokeTokens(user.id, ["change-email", "verify-email"]);
-  const secret = await issueToken({
-    userId: user.id,
-    email: user.email,
-    purpose: "reset-password",
-    ttlSeconds: env.RESET_PASSWORD_TOKEN_TTL,
-    keepOlder: true,
-  });
   const until = attempt.failures >= HARD_STOP ? null : new Date(Date.now() + LOCK_SECONDS * 1000);
-  await recordEvent(
-    {
-      kind: "lock.started",
+  await prisma.$transaction(async (tx) => {
+    await revokeTokens(user.id, ["change-email", "verify-email"], tx);
+    const secret = await issueTokenIn(tx, {
       userId: user.id,
-      context,
-      actor: { type: "system" },
-      details: { failures: attempt.failures, until: until?.toISOString() ?? "password reset" },
-    },
-    { to: user, data: { until, resetLink: tokenLink("/reset-password", secret) } },
-  );
+      email: user.email,
+      purpose: "reset-password",
+      ttlSeconds: env.RESET_PASSWORD_TOKEN_TTL,
+      keepOlder: true,
+    });
+    await recordEventIn(
+      tx,
+      {
+        kind: "lock.started",
+        userId: user.id,
+        context,
+        actor: { type: "system" },
+        details: { failures: attempt.failures, until: until?.toISOString() ?? "password reset" },
+      },
+      { to: user, data: { until, resetLink: tokenLink("/reset-password", secret) } },
+    );
+  });
 }
 
 /**

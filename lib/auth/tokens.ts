@@ -4,6 +4,8 @@ import { MAX_TOKEN_LENGTH } from "@/lib/auth/token-length";
 import { newTokenSecret, tokenDigest } from "@/lib/auth/token-secret";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { enqueueMail } from "@/lib/mail/outbox";
+import type { MailMessage } from "@/lib/mail/send";
 
 export type TokenPurpose = "verify-email" | "reset-password" | "change-email";
 
@@ -19,7 +21,15 @@ type TokenRequest = {
   keepOlder?: boolean;
 };
 
-async function insertToken(tx: Prisma.TransactionClient, input: TokenRequest): Promise<string> {
+/** The mail that carries a new token's link, written to the outbox in the token's transaction. */
+export type LinkMail = (secret: string) => MailMessage;
+
+/** A new token in the caller's transaction (see issueToken), with its mail when given one. */
+export async function issueTokenIn(
+  tx: Prisma.TransactionClient,
+  input: TokenRequest,
+  mail?: LinkMail,
+): Promise<string> {
   const secret = newTokenSecret();
   if (!input.keepOlder) {
     await tx.authToken.deleteMany({ where: { userId: input.userId, purpose: input.purpose } });
@@ -33,15 +43,17 @@ async function insertToken(tx: Prisma.TransactionClient, input: TokenRequest): P
       expiresAt: new Date(Date.now() + input.ttlSeconds * 1000),
     },
   });
+  if (mail) await enqueueMail(tx, mail(secret));
   return secret;
 }
 
 /**
  * A new single-use token for a user and address. Older tokens of the same user and purpose
- * stop working, so only the latest link does (unless `keepOlder`).
+ * stop working, so only the latest link does (unless `keepOlder`). With `mail`, the link's
+ * mail is committed with the token: no link without its mail, no mail without its link.
  */
-export async function issueToken(input: TokenRequest): Promise<string> {
-  return db.$transaction((tx) => insertToken(tx, input));
+export async function issueToken(input: TokenRequest, mail?: LinkMail): Promise<string> {
+  return db.$transaction((tx) => issueTokenIn(tx, input, mail));
 }
 
 /**
@@ -53,9 +65,12 @@ export async function issueToken(input: TokenRequest): Promise<string> {
 export async function issueTokenAtVersion(
   input: TokenRequest,
   credentialVersion: number,
+  mail?: LinkMail,
 ): Promise<string | null> {
   return db.$transaction(async (tx) =>
-    (await holdsCredentialVersion(tx, input.userId, credentialVersion)) ? insertToken(tx, input) : null,
+    (await holdsCredentialVersion(tx, input.userId, credentialVersion))
+      ? issueTokenIn(tx, input, mail)
+      : null,
   );
 }
 
@@ -89,8 +104,12 @@ export async function consumeToken(
 }
 
 /** Invalidates a user's outstanding tokens: all of them, or those of the given purposes. */
-export async function revokeTokens(userId: string, purposes?: TokenPurpose[]): Promise<void> {
-  await db.authToken.deleteMany({ where: { userId, ...(purposes ? { purpose: { in: purposes } } : {}) } });
+export async function revokeTokens(
+  userId: string,
+  purposes?: TokenPurpose[],
+  tx: Prisma.TransactionClient = db,
+): Promise<void> {
+  await tx.authToken.deleteMany({ where: { userId, ...(purposes ? { purpose: { in: purposes } } : {}) } });
 }
 
 /** At most one emailed link a minute per account and purpose, so no form can flood an inbox. */

@@ -3,7 +3,8 @@ import type { EventActor, EventDetails, EventKind } from "@/lib/events/kinds";
 import { noticeFor, type NoticeData, type NoticeKind } from "@/lib/events/notices";
 import { forgetAccountDetails, pruneEventsNowAndThen } from "@/lib/events/retention";
 import { db } from "@/lib/db";
-import { queueMail } from "@/lib/mail/send";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { enqueueMail } from "@/lib/mail/outbox";
 import type { SecurityContext } from "@/lib/request-context";
 import { clipUserAgent } from "@/lib/user-agent";
 
@@ -24,18 +25,30 @@ export type Notice<K extends NoticeKind> = {
 };
 
 /**
- * Appends one security event and, when given one, mails its notice to the account: the one
- * place both happen, so an event and its notice cannot drift apart.
+ * Appends one security event and, when given one, puts its notice in the outbox in the same
+ * transaction: the one place both happen, so an event and its notice cannot drift apart, and
+ * neither exists without the other.
  */
 export async function recordEvent<K extends EventKind>(
+  event: SecurityEventInput<K>,
+  ...notice: K extends NoticeKind ? [Notice<K>?] : []
+): Promise<void> {
+  if (notice.length > 0 && notice[0]) await db.$transaction((tx) => recordEventIn(tx, event, ...notice));
+  else await recordEventIn(db, event, ...notice);
+  await pruneEventsNowAndThen();
+}
+
+/** The same, in the caller's transaction: with the change it reports, all or nothing. */
+export async function recordEventIn<K extends EventKind>(
+  tx: Prisma.TransactionClient,
   event: SecurityEventInput<K>,
   ...notice: K extends NoticeKind ? [Notice<K>?] : []
 ): Promise<void> {
   const actor = event.actor ?? { type: "user" };
   // A deleted account keeps its log, but nothing that could identify the person.
   const deletion = event.kind === "account.deleted" || event.kind === "account.replaced";
-  if (deletion && event.userId) await forgetAccountDetails(event.userId);
-  await db.securityEvent.create({
+  if (deletion && event.userId) await forgetAccountDetails(event.userId, tx);
+  await tx.securityEvent.create({
     data: {
       kind: event.kind,
       userId: event.userId,
@@ -47,6 +60,5 @@ export async function recordEvent<K extends EventKind>(
     },
   });
   const [mail] = notice as [Notice<K & NoticeKind>?];
-  if (mail) queueMail(noticeFor(event.kind as K & NoticeKind, mail.to, event.context, mail.data));
-  await pruneEventsNowAndThen();
+  if (mail) await enqueueMail(tx, noticeFor(event.kind as K & NoticeKind, mail.to, event.context, mail.data));
 }

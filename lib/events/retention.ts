@@ -30,8 +30,8 @@ export async function pruneEventsNowAndThen(): Promise<void> {
  * A deleted account's events stay (the log still shows what happened, the deletion
  * included) but lose what could identify the person: client addresses, devices, details.
  */
-export async function forgetAccountDetails(userId: string): Promise<void> {
-  await db.securityEvent.updateMany({
+export async function forgetAccountDetails(userId: string, tx: Prisma.TransactionClient = db): Promise<void> {
+  await tx.securityEvent.updateMany({
     where: { userId },
     data: { ip: null, userAgent: null, details: Prisma.DbNull },
   });

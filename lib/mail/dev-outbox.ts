@@ -1,34 +1,31 @@
 import "server-only";
+import { db } from "@/lib/db";
 
 export type OutboxEntry = {
-  id: number;
-  at: Date;
-  from: string;
+  id: bigint;
+  createdAt: Date;
+  status: string;
   to: string;
   subject: string;
   text: string;
-  html: string;
+  lastError: string | null;
 };
 
 const LIMIT = 50;
-const store = globalThis as unknown as { latchkeyOutbox?: { next: number; entries: OutboxEntry[] } };
 
-function outbox() {
-  return (store.latchkeyOutbox ??= { next: 1, entries: [] });
-}
-
-/** Development only: keeps a message for /dev/outbox and prints it, links included, to the console. */
-export function recordInDevOutbox(message: Omit<OutboxEntry, "id" | "at">): void {
-  const box = outbox();
-  box.entries.unshift({ ...message, id: box.next++, at: new Date() });
-  box.entries.length = Math.min(box.entries.length, LIMIT);
+/** Development only: prints a message, links included, to the console. */
+export function printToConsole(message: { to: string; subject: string; text: string }): void {
   console.info(
     `\n[dev outbox] To: ${message.to}\n[dev outbox] Subject: ${message.subject}\n${message.text}\n` +
       `[dev outbox] (EMAIL_SERVER is unset; see /dev/outbox)\n`,
   );
 }
 
-/** Newest first. */
-export function devOutbox(): readonly OutboxEntry[] {
-  return outbox().entries;
+/** The latest mail of the outbox table, newest first, whatever its status (for /dev/outbox and tests). */
+export async function devOutbox(limit = LIMIT): Promise<OutboxEntry[]> {
+  return db.outboxMail.findMany({
+    orderBy: { id: "desc" },
+    take: limit,
+    select: { id: true, createdAt: true, status: true, to: true, subject: true, text: true, lastError: true },
+  });
 }

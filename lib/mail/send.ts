@@ -1,70 +1,32 @@
 import "server-only";
-import { after } from "next/server";
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "@/lib/env";
-import { recordInDevOutbox } from "@/lib/mail/dev-outbox";
+import { printToConsole } from "@/lib/mail/dev-outbox";
 
 export type MailMessage = { to: string; subject: string; text: string; html: string };
 
-// Attempts after the first, in milliseconds: a brief SMTP hiccup should not lose a message.
-const RETRY_DELAYS_MS = [1_000, 5_000, 30_000];
-
 const cache = globalThis as unknown as { latchkeyMailer?: Transporter };
 
+// Bounded, so that one attempt always ends well within a sender's claim (lib/mail/sender.ts).
+const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+
 function transport(server: string): Transporter {
-  return (cache.latchkeyMailer ??= nodemailer.createTransport(server));
-}
-
-/** Retrying cannot help: there is nowhere to send to. */
-class MailNotConfiguredError extends Error {}
-
-/** One attempt to deliver a message; throws when it fails. */
-export async function sendMail(message: MailMessage): Promise<void> {
-  if (env.EMAIL_SERVER) {
-    await transport(env.EMAIL_SERVER).sendMail({ from: env.EMAIL_FROM, ...message });
-    return;
-  }
-  if (env.NODE_ENV === "production") {
-    throw new MailNotConfiguredError("EMAIL_SERVER is not set: cannot send mail in production");
-  }
-  recordInDevOutbox({ ...message, from: env.EMAIL_FROM });
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Sends with retries; logs (recipient and subject only, never the body) and gives up at the end. */
-export async function deliverWithRetries(
-  message: MailMessage,
-  delays = RETRY_DELAYS_MS,
-  send: (message: MailMessage) => Promise<void> = sendMail,
-): Promise<boolean> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await send(message);
-      return true;
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      const last = attempt >= delays.length || error instanceof MailNotConfiguredError;
-      console.error(
-        `[mail] ${last ? "giving up on" : "retrying"} "${message.subject}" to ${message.to} ` +
-          `(attempt ${attempt + 1}): ${reason}`,
-      );
-      if (last) return false;
-      await sleep(delays[attempt] ?? 0);
-    }
-  }
+  return (cache.latchkeyMailer ??= nodemailer.createTransport({ url: server, ...TIMEOUTS }));
 }
 
 /**
- * Sends a message after the response has gone out (so the requester neither waits for SMTP
- * nor learns anything from its timing or failure), retrying with backoff. Never throws.
+ * One attempt to deliver a message; throws when it fails. `messageId` stays the same on every
+ * attempt, so a receiver can drop the copy a crash between SMTP's answer and our record of it
+ * would send twice. In development without EMAIL_SERVER the message is printed instead
+ * (it is already listed at /dev/outbox, which reads the outbox table).
  */
-export function queueMail(message: MailMessage): void {
-  const task = () => deliverWithRetries(message).then(() => undefined);
-  try {
-    after(task);
-  } catch {
-    // Outside a request (scripts, tests): send in the background right away.
-    void task();
+export async function sendMail(message: MailMessage, messageId?: string): Promise<void> {
+  if (env.EMAIL_SERVER) {
+    await transport(env.EMAIL_SERVER).sendMail({ from: env.EMAIL_FROM, messageId, ...message });
+    return;
   }
+  if (env.NODE_ENV === "production") {
+    throw new Error("EMAIL_SERVER is not set: cannot send mail in production");
+  }
+  printToConsole(message);
 }

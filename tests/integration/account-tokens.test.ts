@@ -2,11 +2,16 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { linksIn, SmtpMailbox } from "@/tests/helpers/smtp-mailbox";
 
-// A real SMTP server on loopback; the app sends to it through EMAIL_SERVER.
+// A real SMTP server on loopback; the app's sender loop sends the outbox to it through EMAIL_SERVER.
 const mailbox = await SmtpMailbox.start();
 process.env.EMAIL_SERVER = mailbox.url;
 process.env.AUTH_URL = "https://latchkey.example";
-afterAll(() => mailbox.close());
+const { startMailSender, stopMailSender } = await import("@/lib/mail/sender");
+startMailSender();
+afterAll(async () => {
+  await stopMailSender();
+  await mailbox.close();
+});
 
 const { consumeToken, issueToken, revokeTokens } = await import("@/lib/auth/tokens");
 const { openSession } = await import("@/tests/helpers/sessions");

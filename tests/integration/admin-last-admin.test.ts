@@ -5,7 +5,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type * as Permissions from "@/lib/admin/permissions";
 
-vi.mock("@/lib/mail/send", () => ({ queueMail: () => {} }));
 // A third role, as lib/admin/permissions.ts describes it: staff who may lock accounts but not
 // give roles. Admins and users keep the real map.
 vi.mock("@/lib/admin/permissions", async (importOriginal) => {

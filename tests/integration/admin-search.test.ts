@@ -2,7 +2,6 @@
 // pages, and a CSV export a spreadsheet cannot be tricked by).
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
-vi.mock("@/lib/mail/send", () => ({ queueMail: () => {} }));
 vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
 
 const { encode } = await import("next-auth/jwt");

@@ -39,7 +39,6 @@ vi.mock("next/headers", () => ({
 vi.mock("@/lib/request-context", () => ({
   securityContext: async () => ({ at: new Date(), ip: "198.51.100.7", userAgent: "vitest" }),
 }));
-vi.mock("@/lib/mail/send", () => ({ queueMail: () => {}, sendMail: async () => {} }));
 
 const { login } = await import("@/app/(auth)/login/actions");
 const { register } = await import("@/app/(auth)/register/actions");

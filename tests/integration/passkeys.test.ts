@@ -12,7 +12,9 @@ const mocks = vi.hoisted(() => ({
   session: null as CurrentSession | null,
   sent: [] as MailMessage[],
 }));
-vi.mock("@/lib/mail/send", () => ({ queueMail: (message: MailMessage) => mocks.sent.push(message) }));
+vi.mock("@/lib/mail/outbox", async () =>
+  (await import("@/tests/helpers/outbox-spy")).recordMailInto(mocks.sent),
+);
 vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("next/navigation", () => ({

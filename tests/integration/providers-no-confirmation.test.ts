@@ -9,7 +9,6 @@ vi.hoisted(() => {
   process.env.AUTH_URL = "http://localhost:3000";
   process.env.AUTH_REQUIRE_VERIFIED_EMAIL = "false";
 });
-vi.mock("@/lib/mail/send", () => ({ queueMail: () => {}, deliverWithRetries: async () => {} }));
 vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
 vi.mock("next/navigation", () => ({
   redirect: (redirectTo: string) => {

@@ -13,10 +13,7 @@ vi.hoisted(() => {
   process.env.RATE_LIMIT_SIGN_IN_PER_ADDRESS = "6";
 });
 const sent = vi.hoisted(() => [] as MailMessage[]);
-vi.mock("@/lib/mail/send", () => ({
-  queueMail: (message: MailMessage) => sent.push(message),
-  deliverWithRetries: async (message: MailMessage) => void sent.push(message),
-}));
+vi.mock("@/lib/mail/outbox", async () => (await import("@/tests/helpers/outbox-spy")).recordMailInto(sent));
 vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("next/navigation", () => ({

@@ -7,7 +7,7 @@ vi.hoisted(() => {
   process.env.AUTH_REQUIRE_VERIFIED_EMAIL = "false";
 });
 const sent = vi.hoisted(() => [] as unknown[]);
-vi.mock("@/lib/mail/send", () => ({ queueMail: (message: unknown) => sent.push(message) }));
+vi.mock("@/lib/mail/outbox", async () => (await import("@/tests/helpers/outbox-spy")).recordMailInto(sent));
 vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
 
 const { register } = await import("@/app/(auth)/register/actions");

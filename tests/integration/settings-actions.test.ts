@@ -29,7 +29,9 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 vi.mock("@/lib/request-context", () => ({
   securityContext: async () => ({ at: new Date(), ip: "198.51.100.7", userAgent: "vitest" }),
 }));
-vi.mock("@/lib/mail/send", () => ({ queueMail: (message: MailMessage) => mocks.sent.push(message) }));
+vi.mock("@/lib/mail/outbox", async () =>
+  (await import("@/tests/helpers/outbox-spy")).recordMailInto(mocks.sent),
+);
 
 const { changePasswordAction } = await import("@/app/(app)/settings/actions/password");
 const { openSession } = await import("@/tests/helpers/sessions");

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { MailMessage } from "@/lib/mail/send";
 
 const sent = vi.hoisted(() => [] as MailMessage[]);
-vi.mock("@/lib/mail/send", () => ({ queueMail: (message: MailMessage) => sent.push(message) }));
+vi.mock("@/lib/mail/outbox", async () => (await import("@/tests/helpers/outbox-spy")).recordMailInto(sent));
 
 const { changePassword } = await import("@/lib/account/change-password");
 const { openSession } = await import("@/tests/helpers/sessions");

@@ -97,7 +97,7 @@ describe("sign-in throttling per account", () => {
       expect(await attempt(email, `wrong ${i}`)).toBe("invalid");
       await endWait(email);
     }
-    expect(devOutbox().filter((mail) => mail.to === email)).toHaveLength(0);
+    expect((await devOutbox()).filter((mail) => mail.to === email)).toHaveLength(0);
     expect(await attempt(email, "wrong 10")).toBe("invalid");
     const locked = await attempt(email, password);
     expect(locked).toEqual({ throttled: expect.any(Number) });
@@ -105,7 +105,7 @@ describe("sign-in throttling per account", () => {
     expect(wait).toBeGreaterThan(14 * 60);
     expect(wait).toBeLessThanOrEqual(15 * 60);
 
-    const mail = devOutbox().find((entry) => entry.to === email);
+    const mail = (await devOutbox()).find((entry) => entry.to === email);
     expect(mail?.subject).toMatch(/paused/i);
     expect(mail?.text).toMatch(/\/reset-password\?token=[\w-]+/);
 
@@ -115,7 +115,7 @@ describe("sign-in throttling per account", () => {
     const again = (await attempt(email, password)) as { throttled: number };
     expect(again.throttled).toBeGreaterThan(14 * 60);
     expect(again.throttled).toBeLessThanOrEqual(15 * 60);
-    expect(devOutbox().filter((entry) => entry.to === email)).toHaveLength(1);
+    expect((await devOutbox()).filter((entry) => entry.to === email)).toHaveLength(1);
   });
 
   it("never locks an unknown device for longer than 15 minutes, and stops at 100 failures until a reset", async () => {

@@ -14,7 +14,9 @@ const hooks = vi.hoisted(() => ({
   /** Runs while an email change request looks at the new address, after the password check. */
   duringEmailChange: null as null | (() => Promise<void>),
 }));
-vi.mock("@/lib/mail/send", () => ({ queueMail: (message: MailMessage) => hooks.sent.push(message) }));
+vi.mock("@/lib/mail/outbox", async () =>
+  (await import("@/tests/helpers/outbox-spy")).recordMailInto(hooks.sent),
+);
 vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
 vi.mock("@/lib/auth/credentials", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/lib/auth/credentials")>();

@@ -25,24 +25,27 @@ function Body({ text }: { text: string }) {
   );
 }
 
-/** Development only: the mail the app would have sent, newest first, while EMAIL_SERVER is unset. */
-export default function DevOutboxPage() {
+/** Development only: the outbox table's latest mail, newest first (sent or not). */
+export default async function DevOutboxPage() {
   if (env.NODE_ENV !== "development") notFound();
-  const messages = devOutbox();
+  const messages = await devOutbox();
   return (
     <main id="main" className="stack">
       <h1>Dev outbox</h1>
       <p>
         {env.EMAIL_SERVER
-          ? "EMAIL_SERVER is set, so mail goes to that server and not here."
+          ? "EMAIL_SERVER is set, so mail goes to that server; sent mail is listed here without its body."
           : "EMAIL_SERVER is unset: mail is kept here (and printed to the console) instead of being sent."}
       </p>
       {messages.length === 0 && <p>No messages yet.</p>}
       {messages.map((message) => (
-        <article key={message.id} className="card stack">
+        <article key={String(message.id)} className="card stack">
           <h2>{message.subject}</h2>
           <p className="muted">
-            To {message.to} · <time dateTime={message.at.toISOString()}>{message.at.toISOString()}</time>
+            To {message.to} ·{" "}
+            <time dateTime={message.createdAt.toISOString()}>{message.createdAt.toISOString()}</time> ·{" "}
+            {message.status}
+            {message.lastError && ` (${message.lastError})`}
           </p>
           <Body text={message.text} />
         </article>
