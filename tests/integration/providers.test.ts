@@ -5,6 +5,8 @@
 import { NextRequest } from "next/server";
 import { generate } from "otplib";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { SIGN_IN_AGAIN_MESSAGE } from "@/lib/account/fresh-sign-in";
+import { message } from "@/lib/i18n/message";
 import type { MailMessage } from "@/lib/mail/send";
 
 vi.hoisted(() => {
@@ -380,7 +382,7 @@ describe("connected accounts", () => {
       state: { fieldErrors: { currentPassword: expect.any(Array) } },
     });
     expect(await connect({ currentPassword: "wrong password here" })).toMatchObject({
-      state: { fieldErrors: { currentPassword: ["That is not your current password."] } },
+      state: { fieldErrors: { currentPassword: [message("validation.wrongCurrentPassword")] } },
     });
     const started = await connect({ currentPassword: PASSWORD });
     if (!("redirectTo" in started)) throw new Error(`not started: ${JSON.stringify(started)}`);
@@ -447,7 +449,7 @@ describe("connected accounts", () => {
     // A fresh session needs no password to connect; an old one of a passwordless account signs in again.
     await age(10);
     expect(await connect({})).toMatchObject({
-      state: { status: "error", message: expect.stringMatching(/no password/) },
+      state: { status: "error", message: SIGN_IN_AGAIN_MESSAGE },
     });
     await age(0);
     const started = await connect({});
@@ -494,7 +496,7 @@ describe("an account without a password", () => {
     const stale = await changeEmailAction(idle, form({ newEmail: unique("moved") }));
     expect(stale).toMatchObject({
       status: "error",
-      message: expect.stringMatching(/no password.*sign-in from the last 5 minutes/s),
+      message: message("forms.signInAgain", { minutes: 5 }),
     });
     const { sessionId } = (await getCurrentSession())!;
     const context = { at: new Date(), ip: null, userAgent: null };

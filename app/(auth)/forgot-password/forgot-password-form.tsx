@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { FormProvider } from "react-hook-form";
 import { FormAlert } from "@/components/forms/form-alert";
+import { RetryWait } from "@/components/forms/retry-wait";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useServerForm } from "@/components/forms/use-server-form";
@@ -21,7 +22,9 @@ export function ForgotPasswordForm() {
       <form {...formProps} className="stack">
         <FormAlert message={state.status === "error" ? state.message : null} />
         <TextField name="email" label={t("email")} type="email" autoComplete="email" inputMode="email" />
-        <SubmitButton label={t("submit")} pending={pending} />
+        <RetryWait state={state}>
+          <SubmitButton label={t("submit")} pending={pending} />
+        </RetryWait>
       </form>
     </FormProvider>
   );
