@@ -69,7 +69,9 @@ test.describe("languages", () => {
     await expect(page.getByRole("checkbox", { name: "تذكّرني" })).toBeVisible();
     await expect(page.getByRole("button", { name: "تسجيل الدخول", exact: true })).toBeVisible();
     await expect(page.getByRole("button", { name: "تسجيل الدخول بمفتاح مرور" })).toBeVisible();
-    await expect(page.getByRole("button", { name: /^تسجيل الدخول عبر\s*\u2068?Test ID\u2069?$/ })).toBeVisible();
+    await expect(
+      page.getByRole("button", { name: /^تسجيل الدخول عبر\s*\u2068?Test ID\u2069?$/ }),
+    ).toBeVisible();
     await expect(page.getByRole("link", { name: "هل نسيت كلمة المرور؟" })).toBeVisible();
     await expect(page.getByRole("link", { name: "إنشاء حساب" }).last()).toBeVisible();
     await expect(page.getByRole("combobox", { name: "اللغة" })).toHaveValue("ar");
@@ -87,7 +89,9 @@ test.describe("languages", () => {
     await page.context().close();
   });
 
-  test("the footer's Language choice persists across pages and beats Accept-Language", async ({ browser }) => {
+  test("the footer's Language choice persists across pages and beats Accept-Language", async ({
+    browser,
+  }) => {
     const page = await browserIn(browser, "ar");
     await page.goto("/login");
     await expect(html(page)).toHaveAttribute("lang", "ar");
