@@ -1,35 +1,43 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { PageNotice } from "@/components/page-notice";
 import { SiteHeader } from "@/components/site-header";
 import { getCurrentUser } from "@/lib/dal";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+const FEATURES = ["featureSignIn", "featureTwoFactor", "featureSessions", "featureActivity"] as const;
+
 export default async function HomePage({ searchParams }: Props) {
-  const user = await getCurrentUser();
-  const { notice } = await searchParams;
+  const [user, { notice }, t] = await Promise.all([getCurrentUser(), searchParams, getTranslations("home")]);
   return (
     <>
       <SiteHeader />
       <main id="main" className="stack">
         <PageNotice code={notice} />
-        <h1>Your account, kept yours.</h1>
-        <p className="muted">
-          Latchkey lets you create an account, sign in and stay signed in, safely. Sessions can be ended from
-          anywhere, and passwords never leave the server in any readable form.
-        </p>
+        <h1>{t("headline")}</h1>
+        <p>{t("lead")}</p>
+        <section className="stack" aria-labelledby="home-features">
+          <h2 id="home-features">{t("featuresHeading")}</h2>
+          <ul className="home-features">
+            {FEATURES.map((feature) => (
+              <li key={feature}>{t(feature)}</li>
+            ))}
+          </ul>
+          <p className="muted">{t("privacy")}</p>
+        </section>
         <div className="actions">
           {user ? (
             <Link className="button primary" href="/dashboard">
-              Go to your dashboard
+              {t("dashboard")}
             </Link>
           ) : (
             <>
               <Link className="button primary" href="/login">
-                Sign in
+                {t("signIn")}
               </Link>
               <Link className="button" href="/register">
-                Create account
+                {t("createAccount")}
               </Link>
             </>
           )}

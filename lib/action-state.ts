@@ -6,6 +6,8 @@ export type FormState<Field extends string = string> = {
   status: "idle" | "error" | "success";
   message?: string;
   fieldErrors?: Partial<Record<Field, string[]>>;
+  /** Seconds until the form may be sent again, when it was refused for too many attempts. */
+  retryAfter?: number;
   /** Secrets the page shows once and never again (new recovery codes): in this answer only. */
   shownOnce?: string[];
 };
@@ -19,6 +21,11 @@ export function invalidState<Field extends string>(error: z.core.$ZodError): For
     (fieldErrors[field] ??= []).push(issue.message);
   }
   return { status: "error", message: message("forms.correctFields"), fieldErrors };
+}
+
+/** A refusal that says how long to wait; the form counts down and re-enables itself. */
+export function throttledState(text: string, retryAfter: number): FormState<never> {
+  return { status: "error", message: text, retryAfter };
 }
 
 /**

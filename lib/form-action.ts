@@ -1,7 +1,7 @@
 import "server-only";
 import type * as z from "zod/mini";
 import { SIGN_IN_AGAIN_MESSAGE, type PasswordRefusal } from "@/lib/account/current-password";
-import { formValues, invalidState, type FormState } from "@/lib/action-state";
+import { formValues, invalidState, throttledState, type FormState } from "@/lib/action-state";
 import { signInFailureMessage } from "@/lib/auth/messages";
 import { HashingBusyError } from "@/lib/auth/sign-in-errors";
 import { message } from "@/lib/i18n/message";
@@ -53,7 +53,7 @@ const answers = <S extends Schema>(): Answers<S> => ({
 export const WRONG_CURRENT_PASSWORD: FormState<"currentPassword"> = {
   status: "error",
   message: message("forms.correctFields"),
-  fieldErrors: { currentPassword: ["That is not your current password."] },
+  fieldErrors: { currentPassword: [message("validation.wrongCurrentPassword")] },
 };
 
 /**
@@ -95,15 +95,15 @@ async function answer<S extends Schema, R extends FormRequest>(
     if (!("refused" in result)) return result;
     if (result.refused === "sign-in-again") return { status: "error", message: SIGN_IN_AGAIN_MESSAGE };
     return result.refused === "throttled"
-      ? { status: "error", message: tooManyAttemptsMessage(result.retryAfter) }
+      ? throttledState(tooManyAttemptsMessage(result.retryAfter), result.retryAfter)
       : WRONG_CURRENT_PASSWORD;
   } catch (error) {
     if (!(error instanceof HashingBusyError)) throw error;
     // A server action's answer cannot carry a 503: the form says when to try again.
-    return {
-      status: "error",
-      message: signInFailureMessage({ reason: "busy", retryAfter: error.retryAfter }),
-    };
+    return throttledState(
+      signInFailureMessage({ reason: "busy", retryAfter: error.retryAfter }),
+      error.retryAfter,
+    );
   }
 }
 

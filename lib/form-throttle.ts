@@ -1,9 +1,10 @@
 import "server-only";
 import { headers } from "next/headers";
-import type { FormState } from "@/lib/action-state";
-import { waitFor } from "@/lib/auth/messages";
+import { throttledState, type FormState } from "@/lib/action-state";
+import { waitValues } from "@/lib/auth/messages";
 import { clientIp, rateLimitAddress } from "@/lib/client-ip";
 import { env } from "@/lib/env";
+import { message } from "@/lib/i18n/message";
 import { consumeAll, type RateRule } from "@/lib/rate-limit";
 
 /** The forms other than sign-in that are throttled, each with counters of its own. */
@@ -23,14 +24,14 @@ export type ThrottledForm =
 const WINDOW_SECONDS = 15 * 60;
 
 export function tooManyAttemptsMessage(retryAfter: number): string {
-  return `Too many attempts. Please wait ${waitFor(retryAfter)} and try again.`;
+  return message("throttle.tooManyAttempts", waitValues(retryAfter));
 }
 
 const rule = (limit: number): RateRule => ({ limit, windowSeconds: WINDOW_SECONDS });
 
 async function answer(checks: [string, RateRule][]): Promise<FormState | null> {
   const result = await consumeAll(checks);
-  return result.ok ? null : { status: "error", message: tooManyAttemptsMessage(result.retryAfter) };
+  return result.ok ? null : throttledState(tooManyAttemptsMessage(result.retryAfter), result.retryAfter);
 }
 
 /**

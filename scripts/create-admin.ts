@@ -4,6 +4,9 @@
 // second line, when there is one, must match it). Exit 0 on success, 1 with a message otherwise.
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import { createTranslator } from "next-intl";
+import { isLiteral, readMessage } from "@/lib/i18n/message";
+import en from "@/messages/en.json" with { type: "json" };
 import { emailField } from "@/lib/validations/fields";
 
 async function main(): Promise<number> {
@@ -48,8 +51,15 @@ function describeFailure(error: unknown): string {
 }
 
 function fail(message: string): number {
-  process.stderr.write(`create-admin: ${message}\n`);
+  process.stderr.write(`create-admin: ${inEnglish(message)}\n`);
   return 1;
+}
+
+/** The schemas answer with catalogue messages (lib/i18n/message.ts): a terminal reads English. */
+function inEnglish(text: string): string {
+  if (isLiteral(text)) return text;
+  const { key, values } = readMessage(text);
+  return createTranslator({ locale: "en", messages: en })(key, values);
 }
 
 /** The first two lines of standard input (a deploy script's piped secret). */

@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useFormStatus } from "react-dom";
 import type { ConfiguredProvider } from "@/lib/providers/config";
 import { signInWithProvider } from "./provider-actions";
 
 function ProviderButtons({ providers }: { providers: ConfiguredProvider[] }) {
+  const t = useTranslations("login");
   const { pending } = useFormStatus();
   return providers.map(({ id, name }) => (
     <button
@@ -15,7 +17,7 @@ function ProviderButtons({ providers }: { providers: ConfiguredProvider[] }) {
       disabled={pending}
       aria-busy={pending || undefined}
     >
-      Sign in with {name}
+      {t("withProvider", { provider: name })}
     </button>
   ));
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { TextField } from "@/components/forms/text-field";
 
@@ -15,17 +16,14 @@ export function AuthenticationCodeField({
   name?: string;
   recoveryCodes?: boolean;
 }) {
+  const t = useTranslations("forms.authenticationCode");
   const [recovery, setRecovery] = useState(false);
-  const hint = !recoveryCodes
-    ? "The 6-digit code your authenticator app shows."
-    : recovery
-      ? "One of your recovery codes, like abcd-efgh-jkmn-pqrs."
-      : "The 6-digit code from your authenticator app, or one of your recovery codes.";
+  const hint = !recoveryCodes ? t("hintApp") : recovery ? t("hintRecovery") : t("hintEither");
   return (
     <div className="stack">
       <TextField
         name={name}
-        label="Authentication code"
+        label={t("label")}
         hint={hint}
         autoComplete="one-time-code"
         inputMode={recovery ? "text" : "numeric"}
@@ -38,7 +36,7 @@ export function AuthenticationCodeField({
           aria-pressed={recovery}
           onClick={() => setRecovery(!recovery)}
         >
-          Use a recovery code
+          {t("useRecoveryCode")}
         </button>
       )}
     </div>

@@ -18,11 +18,14 @@ export function Field({
   name,
   label,
   hint,
+  below,
   children,
 }: {
   name: string;
   label: string;
   hint?: string;
+  /** Shown between the input and its error (a strength meter), so neither covers the other. */
+  below?: ReactNode;
   children: (input: FieldInputProps) => ReactNode;
 }) {
   const id = useId();
@@ -45,6 +48,7 @@ export function Field({
         "aria-describedby": describedBy || undefined,
         ...register(name),
       })}
+      {below}
       {error && (
         <p id={`${id}-error`} className="field-error">
           {error}

@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useState, type ReactNode } from "react";
 import { Field } from "@/components/forms/field";
 
 type Props = {
@@ -8,13 +9,16 @@ type Props = {
   label: string;
   autoComplete: "current-password" | "new-password";
   hint?: string;
+  /** Under the input, above its error: the strength meter of a new password. */
+  below?: ReactNode;
 };
 
 /** A password input that allows paste and password managers, with a show/hide toggle. */
-export function PasswordField({ name, label, autoComplete, hint }: Props) {
+export function PasswordField({ name, label, autoComplete, hint, below }: Props) {
+  const t = useTranslations("forms");
   const [visible, setVisible] = useState(false);
   return (
-    <Field name={name} label={label} hint={hint}>
+    <Field name={name} label={label} hint={hint} below={below}>
       {(field) => (
         <div className="password-input">
           <input
@@ -31,7 +35,7 @@ export function PasswordField({ name, label, autoComplete, hint }: Props) {
             aria-pressed={visible}
             onClick={() => setVisible(!visible)}
           >
-            {visible ? "Hide" : "Show"}
+            {visible ? t("hide") : t("show")}
             <span className="sr-only"> {label.toLowerCase()}</span>
           </button>
         </div>

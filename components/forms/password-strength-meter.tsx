@@ -1,6 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useWatch } from "react-hook-form";
+import { useMessageText } from "@/components/i18n/use-message-text";
 import { passwordStrength } from "@/lib/validations/password-strength";
 
 type Props = {
@@ -18,6 +20,8 @@ type Props = {
  * readers; the bar repeats it for sighted users and is hidden from assistive technology.
  */
 export function PasswordStrengthMeter({ name, minLength, contextFields = [], context = [] }: Props) {
+  const t = useTranslations("forms");
+  const message = useMessageText();
   const [password, ...others] = useWatch({ name: [name, ...contextFields] }) as unknown[];
   const text = typeof password === "string" ? password : "";
   const values = [...context, ...others.filter((value): value is string => typeof value === "string")];
@@ -26,7 +30,7 @@ export function PasswordStrengthMeter({ name, minLength, contextFields = [], con
     <div className="password-strength" data-score={score}>
       {label && <meter aria-hidden="true" min={0} max={4} low={2} high={3} optimum={4} value={score} />}
       <p aria-live="polite" className="field-hint">
-        {label && `Password strength: ${label}`}
+        {label && t("passwordStrength", { level: message(label) })}
       </p>
     </div>
   );

@@ -1,11 +1,17 @@
 import type { SignInFailure } from "@/lib/auth/sign-in-errors";
+import { message } from "@/lib/i18n/message";
 
 /** The one answer to every failed sign-in: it must not reveal whether the email has an account. */
-export const INVALID_CREDENTIALS = "Incorrect email or password.";
+export const INVALID_CREDENTIALS = message("signIn.invalid");
 
-/** A wait in words: "30 seconds", "15 minutes". */
-export const waitFor = (seconds = 1) =>
-  seconds < 90 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${Math.ceil(seconds / 60)} minutes`;
+/**
+ * A wait as the values of the "throttle" messages: seconds under 90, else whole minutes
+ * rounded up ({unit, select} with {count, plural}).
+ */
+export const waitValues = (seconds = 1) =>
+  seconds < 90
+    ? { unit: "second", count: Math.max(1, Math.ceil(seconds)) }
+    : { unit: "minute", count: Math.ceil(seconds / 60) };
 
 /** What the login form says for each way a sign-in can fail. */
 export function signInFailureMessage({ reason, retryAfter }: SignInFailure): string {
@@ -13,14 +19,14 @@ export function signInFailureMessage({ reason, retryAfter }: SignInFailure): str
     case "invalid":
       return INVALID_CREDENTIALS;
     case "unverified":
-      return "Please confirm your email address first: we have sent you a new link.";
+      return message("signIn.unverified");
     case "throttled":
-      return `Too many sign-in attempts. Please wait ${waitFor(retryAfter)} and try again.`;
+      return message("throttle.tooManySignIns", waitValues(retryAfter));
     case "busy":
-      return `We are very busy right now. Please try again in ${waitFor(retryAfter)}.`;
+      return message("throttle.busy", waitValues(retryAfter));
     case "two-factor":
-      return "Enter the code from your authenticator app to finish signing in.";
+      return message("signIn.twoFactor");
     case "expired":
-      return "That sign-in has expired. Please sign in again.";
+      return message("signIn.expired");
   }
 }

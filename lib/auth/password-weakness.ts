@@ -3,6 +3,7 @@ import { ZxcvbnFactory, type TranslationKeys } from "@zxcvbn-ts/core";
 import { adjacencyGraphs, dictionary as commonDictionary } from "@zxcvbn-ts/language-common";
 import { dictionary as englishDictionary, translations } from "@zxcvbn-ts/language-en";
 import { isCommonPassword } from "@/lib/auth/common-passwords";
+import { message } from "@/lib/i18n/message";
 import { COMMON_PASSWORD_MESSAGE, CONTEXT_WORD_MESSAGE } from "@/lib/validations/password-policy";
 
 // What a guesser tries first at any length (NIST SP 800-63B-4 §3.1.1.2): the common list,
@@ -19,11 +20,10 @@ export const MIN_PASSWORD_SCORE = 3;
  */
 export const ESTIMATED_LENGTH = 64;
 
-const curlyQuotes = (text: string) => text.replace(/"([^"]*)"/g, "“$1”").replace(/'([^']*)'/g, "‘$1’");
-const typeset = <Key extends string>(messages: Record<Key, string>) =>
-  Object.fromEntries(
-    Object.entries<string>(messages).map(([key, text]) => [key, curlyQuotes(text)]),
-  ) as Record<Key, string>;
+// zxcvbn answers with the names of its warnings and suggestions, not its English words: the
+// catalogue's "validation.passwordGuessable" says them in the viewer's language.
+const names = <Key extends string>(keys: Record<Key, string>) =>
+  Object.fromEntries(Object.keys(keys).map((key) => [key, key])) as Record<Key, string>;
 
 let zxcvbn: ZxcvbnFactory | undefined;
 
@@ -34,8 +34,8 @@ function estimator(): ZxcvbnFactory {
     graphs: adjacencyGraphs,
     translations: {
       ...translations,
-      warnings: { ...typeset(translations.warnings), userInputs: CONTEXT_WORD_MESSAGE },
-      suggestions: typeset(translations.suggestions),
+      warnings: names(translations.warnings),
+      suggestions: names(translations.suggestions),
     } satisfies TranslationKeys,
     // Fewer l33t spellings tried per password: the default 100 takes about 5× as long.
     l33tMaxSubstitutions: 10,
@@ -49,11 +49,13 @@ function guessableReason(password: string, userInputs: readonly string[]): strin
   const { score, feedback } = estimator().check(start, [...userInputs]);
   if (score >= MIN_PASSWORD_SCORE) return null;
   const { warning } = feedback;
+  if (warning === "userInputs") return CONTEXT_WORD_MESSAGE;
   const [suggestion] = feedback.suggestions;
-  if (warning === CONTEXT_WORD_MESSAGE || (warning && !suggestion)) return warning;
-  if (warning) return `${warning} ${suggestion}`;
-  if (!suggestion) return "This password is easy to guess. Choose another.";
-  return `This password is easy to guess: ${suggestion.charAt(0).toLowerCase()}${suggestion.slice(1)}`;
+  // A warning stands alone or with its suggestion; with neither, "choose another".
+  return message("validation.passwordGuessable", {
+    warning: warning || "other",
+    suggestion: suggestion ?? (warning ? "other" : "chooseAnother"),
+  });
 }
 
 /**

@@ -50,7 +50,17 @@ export async function withSignInStatus(response: Response): Promise<Response> {
   const headers = new Headers({ "retry-after": String(retryAfter), "cache-control": "no-store" });
   for (const cookie of response.headers.getSetCookie()) headers.append("set-cookie", cookie);
   return Response.json(
-    { error: failure.reason, message: signInFailureMessage(failure), retryAfter },
+    { error: failure.reason, message: await inWords(signInFailureMessage(failure)), retryAfter },
     { status, headers },
   );
+}
+
+/** A message in the request's language; its key where no request config is loaded (unit tests). */
+async function inWords(text: string): Promise<string> {
+  try {
+    const { getMessageText } = await import("@/lib/i18n/server");
+    return (await getMessageText())(text);
+  } catch {
+    return text;
+  }
 }

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { MAX_TOKEN_LENGTH } from "@/lib/auth/token-length";
+import { message } from "@/lib/i18n/message";
 import { confirmPasswordField, emailField } from "@/lib/validations/fields";
 import { newPasswordFieldFor, passwordsMatch, type PasswordPolicy } from "@/lib/validations/password-policy";
 
@@ -12,7 +13,7 @@ export const resetPasswordSchemaFor = (policy: PasswordPolicy) =>
     .object({
       token: z.string().check(z.minLength(1), z.maxLength(MAX_TOKEN_LENGTH)),
       newPassword: newPasswordFieldFor(policy),
-      confirmPassword: confirmPasswordField("Confirm your new password."),
+      confirmPassword: confirmPasswordField(message("validation.confirmNewPassword")),
     })
     .check(passwordsMatch("newPassword"));
 

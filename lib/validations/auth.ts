@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { message } from "@/lib/i18n/message";
 import {
   checkboxField,
   confirmPasswordField,
@@ -21,7 +22,7 @@ export const registerSchema = (policy: PasswordPolicy = defaultPasswordPolicy) =
       name: nameField,
       email: emailField,
       password: newPasswordFieldFor(policy),
-      confirmPassword: confirmPasswordField("Confirm your password."),
+      confirmPassword: confirmPasswordField(message("validation.confirmPassword")),
     })
     .check(
       passwordsMatch("password"),

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { normalizeEmail } from "@/lib/email";
+import { message } from "@/lib/i18n/message";
 
 // zod/mini rather than zod: these schemas run in the browser too, and the classic API's
 // methods cannot be tree-shaken (13 KB more compressed JavaScript on every form page).
@@ -18,13 +19,13 @@ export const MAX_PASSWORD_LENGTH = 256;
 export const emailField = z.pipe(
   z.pipe(
     z
-      .string({ error: "Enter your email address." })
+      .string({ error: message("validation.emailRequired") })
       .check(
         z.trim(),
-        z.minLength(1, "Enter your email address."),
-        z.maxLength(MAX_EMAIL_LENGTH, `Email addresses are at most ${MAX_EMAIL_LENGTH} characters.`),
+        z.minLength(1, message("validation.emailRequired")),
+        z.maxLength(MAX_EMAIL_LENGTH, message("validation.emailTooLong", { max: MAX_EMAIL_LENGTH })),
       ),
-    z.email("Enter a valid email address, like name@example.com."),
+    z.email(message("validation.emailInvalid")),
   ),
   z.transform(normalizeEmail),
 );
@@ -32,19 +33,19 @@ export const emailField = z.pipe(
 // Names are one line: breaks would forge lines in our mails, bidi controls reorder the text.
 const NOT_ONE_LINE = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 
-export const nameField = z.string({ error: "Enter your name." }).check(
+export const nameField = z.string({ error: message("validation.nameRequired") }).check(
   z.trim(),
-  z.minLength(1, "Enter your name."),
-  z.maxLength(MAX_NAME_LENGTH, `Names are at most ${MAX_NAME_LENGTH} characters.`),
-  z.refine((name) => !NOT_ONE_LINE.test(name), "Names cannot contain line breaks or control characters."),
+  z.minLength(1, message("validation.nameRequired")),
+  z.maxLength(MAX_NAME_LENGTH, message("validation.nameTooLong", { max: MAX_NAME_LENGTH })),
+  z.refine((name) => !NOT_ONE_LINE.test(name), message("validation.nameOneLine")),
 );
 
 /** A password being checked: never trimmed, bounded so it cannot be used to burn CPU. */
 export const currentPasswordField = z
-  .string({ error: "Enter your password." })
+  .string({ error: message("validation.passwordRequired") })
   .check(
-    z.minLength(1, "Enter your password."),
-    z.maxLength(MAX_PASSWORD_LENGTH, "That password is too long."),
+    z.minLength(1, message("validation.passwordRequired")),
+    z.maxLength(MAX_PASSWORD_LENGTH, message("validation.passwordTooLong")),
   );
 
 /**

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { message } from "@/lib/i18n/message";
 import { codePoints, MAX_PASSWORD_LENGTH } from "@/lib/validations/fields";
 
 // NIST SP 800-63B-4 §3.1.1.2 and OWASP ASVS 5.0 §6.2: a minimum length, a generous
@@ -24,10 +25,8 @@ export type ClientPasswordPolicy = { minLength: number; context?: string[] };
 
 export const defaultPasswordPolicy: PasswordPolicy = { minLength: DEFAULT_MIN_PASSWORD_LENGTH };
 
-export const COMMON_PASSWORD_MESSAGE =
-  "This is one of the most common passwords, so it is easy to guess. Choose another.";
-export const CONTEXT_WORD_MESSAGE =
-  "Do not use your name, your email address or the word “Latchkey” in your password.";
+export const COMMON_PASSWORD_MESSAGE = message("validation.passwordCommon");
+export const CONTEXT_WORD_MESSAGE = message("validation.passwordContext");
 
 const fold = (value: string) => value.normalize("NFKC").toLowerCase();
 
@@ -70,15 +69,21 @@ const WEAKNESS = { weakness: true };
  */
 export function newPasswordFieldFor(policy: PasswordPolicy) {
   const minLength = Math.max(8, policy.minLength);
-  return z.string({ error: "Choose a password." }).check(
+  return z.string({ error: message("validation.newPasswordRequired") }).check(
     z.superRefine((value, ctx) => {
       const length = codePoints(value);
       if (length < minLength) {
-        ctx.addIssue({ code: "custom", message: `Use at least ${minLength} characters.` });
+        ctx.addIssue({
+          code: "custom",
+          message: message("validation.passwordMinLength", { min: minLength }),
+        });
         return;
       }
       if (length > MAX_PASSWORD_LENGTH) {
-        ctx.addIssue({ code: "custom", message: `Use at most ${MAX_PASSWORD_LENGTH} characters.` });
+        ctx.addIssue({
+          code: "custom",
+          message: message("validation.passwordMaxLength", { max: MAX_PASSWORD_LENGTH }),
+        });
         return;
       }
       const words = contextWords(policy.context ?? []);
@@ -124,5 +129,5 @@ export function refinePasswordContext(
 export const passwordsMatch = <Field extends string>(field: Field) =>
   z.refine<Record<Field | "confirmPassword", string>>((data) => data[field] === data.confirmPassword, {
     path: ["confirmPassword"],
-    message: "The passwords do not match.",
+    message: message("validation.passwordsMismatch"),
   });

@@ -2,6 +2,7 @@
 // one, signing in with it, its challenges and counter, and the /settings and /login actions.
 import { generate } from "otplib";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { message } from "@/lib/i18n/message";
 import type { CurrentSession } from "@/lib/dal";
 import type { MailMessage } from "@/lib/mail/send";
 
@@ -485,10 +486,10 @@ describe("the /settings passkey actions", () => {
 
     expect(await beginAddingPasskey(form({ name: "Phone" }))).toMatchObject({
       status: "error",
-      fieldErrors: { currentPassword: ["Enter your password."] },
+      fieldErrors: { currentPassword: [message("validation.passwordRequired")] },
     });
     expect(await beginAddingPasskey(form({ name: "Phone", currentPassword: "wrong" }))).toMatchObject({
-      fieldErrors: { currentPassword: ["That is not your current password."] },
+      fieldErrors: { currentPassword: [message("validation.wrongCurrentPassword")] },
     });
     expect(await beginAddingPasskey(form({ name: " ", currentPassword: PASSWORD }))).toMatchObject({
       fieldErrors: { name: ["Name your passkey."] },
@@ -527,7 +528,7 @@ describe("the /settings passkey actions", () => {
     // Minutes old, which is enough for any other account, but not for this one.
     expect(await beginAddingPasskey(form({ name: "Phone" }))).toMatchObject({
       status: "error",
-      fieldErrors: { currentPassword: ["Enter your password."], code: [expect.any(String)] },
+      fieldErrors: { currentPassword: [message("validation.passwordRequired")], code: [expect.any(String)] },
     });
     const code = await codeAt(secret);
     expect(await beginAddingPasskey(form({ name: "Phone", currentPassword: PASSWORD }))).toMatchObject({
@@ -535,7 +536,7 @@ describe("the /settings passkey actions", () => {
     });
     // The password first: a wrong one leaves the code unchecked and unused.
     expect(await beginAddingPasskey(form({ name: "Phone", currentPassword: "wrong", code }))).toMatchObject({
-      fieldErrors: { currentPassword: ["That is not your current password."] },
+      fieldErrors: { currentPassword: [message("validation.wrongCurrentPassword")] },
     });
     const wrong = form({ name: "Phone", currentPassword: PASSWORD, code: await wrongCode(secret) });
     expect(await beginAddingPasskey(wrong)).toEqual({
@@ -569,7 +570,7 @@ describe("the /settings passkey actions", () => {
     for (let i = 0; i < DELAY_FROM; i++) expect(await attempt()).toHaveProperty("fieldErrors.code");
     expect(await attempt()).toEqual({
       status: "error",
-      message: expect.stringMatching(/^Too many attempts\. Please wait/),
+      message: expect.stringMatching(/^throttle\.tooManyAttempts\u001f/),
     });
     expect(await db.webAuthnChallenge.count({ where: { userId: user.id } })).toBe(0);
   });
@@ -635,7 +636,7 @@ describe("the /login passkey actions", () => {
     const fields = { response, remember: "false", callbackUrl: "/settings" };
     expect(await redirectOf(signInWithPasskey(null, form(fields)))).toBe("/settings");
 
-    const refused = { message: "That passkey could not sign you in." };
+    const refused = { message: message("login.passkeyRefused") };
     expect(await signInWithPasskey(null, form(fields))).toEqual(refused);
     expect(await signInWithPasskey(null, form({ response: "" }))).toEqual(refused);
     expect(await signInWithPasskey(null, "not a form" as unknown as FormData)).toEqual(refused);
@@ -670,7 +671,7 @@ describe("the passkey actions called with anything but a form", () => {
       expect(await finishAddingPasskey(asForm)).toMatchObject({ status: "error" });
       expect(await passkeyRowAction(idle, asForm)).toMatchObject({ status: "error" });
       expect(await signInWithPasskey(null, asForm)).toEqual({
-        message: "That passkey could not sign you in.",
+        message: message("login.passkeyRefused"),
       });
     }
   });

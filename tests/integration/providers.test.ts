@@ -5,6 +5,7 @@
 import { NextRequest } from "next/server";
 import { generate } from "otplib";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { message } from "@/lib/i18n/message";
 import type { MailMessage } from "@/lib/mail/send";
 
 vi.hoisted(() => {
@@ -377,7 +378,7 @@ describe("connected accounts", () => {
       state: { fieldErrors: { currentPassword: expect.any(Array) } },
     });
     expect(await connect({ currentPassword: "wrong password here" })).toMatchObject({
-      state: { fieldErrors: { currentPassword: ["That is not your current password."] } },
+      state: { fieldErrors: { currentPassword: [message("validation.wrongCurrentPassword")] } },
     });
     const started = await connect({ currentPassword: PASSWORD });
     if (!("redirectTo" in started)) throw new Error(`not started: ${JSON.stringify(started)}`);
@@ -491,7 +492,7 @@ describe("an account without a password", () => {
     const stale = await changeEmailAction(idle, form({ newEmail: unique("moved") }));
     expect(stale).toMatchObject({
       status: "error",
-      message: expect.stringMatching(/no password.*sign-in from the last 5 minutes/s),
+      message: message("forms.signInAgain", { minutes: 5 }),
     });
     const { sessionId } = (await getCurrentSession())!;
     const context = { at: new Date(), ip: null, userAgent: null };

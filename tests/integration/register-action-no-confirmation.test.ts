@@ -1,6 +1,7 @@
 // With AUTH_REQUIRE_VERIFIED_EMAIL=false a new account is signed in at once, so hiding that an
 // address is taken would hide nothing: the form says so.
 import { describe, expect, it, vi } from "vitest";
+import { message } from "@/lib/i18n/message";
 
 vi.hoisted(() => {
   process.env.BCRYPT_COST = "4";
@@ -27,7 +28,7 @@ describe("registering a taken address without required confirmation", () => {
       data.set(key, value);
     }
     const state = await register({ status: "idle" }, data);
-    expect(state.fieldErrors?.email).toEqual([expect.stringMatching(/already exists/i)]);
+    expect(state.fieldErrors?.email).toEqual([message("register.emailTaken")]);
     expect(sent).toHaveLength(0);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loginSchema, registerSchema } from "@/lib/validations/auth";
+import { message } from "@/lib/i18n/message";
 
 const valid = {
   name: "Ada Lovelace",
@@ -38,7 +39,10 @@ describe("registerSchema", () => {
   it("requires the confirmation to match", () => {
     const result = registerSchema().safeParse({ ...valid, confirmPassword: valid.password + "!" });
     expect(result.error?.issues).toEqual([
-      expect.objectContaining({ path: ["confirmPassword"], message: "The passwords do not match." }),
+      expect.objectContaining({
+        path: ["confirmPassword"],
+        message: message("validation.passwordsMismatch"),
+      }),
     ]);
   });
 
@@ -51,7 +55,12 @@ describe("registerSchema", () => {
     // The default policy asks for 15: 8 emoji (16 UTF-16 units) are still 8 characters.
     expect(
       registerSchema().safeParse({ ...valid, password: emoji, confirmPassword: emoji }).error?.issues,
-    ).toEqual([expect.objectContaining({ path: ["password"], message: "Use at least 15 characters." })]);
+    ).toEqual([
+      expect.objectContaining({
+        path: ["password"],
+        message: message("validation.passwordMinLength", { min: 15 }),
+      }),
+    ]);
   });
 
   it("refuses oversized input", () => {

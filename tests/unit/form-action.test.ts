@@ -2,6 +2,7 @@
 // failures in the form's words.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import * as z from "zod/mini";
+import { message } from "@/lib/i18n/message";
 
 const mocks = vi.hoisted(() => ({
   throttleFormByAddress: vi.fn(),
@@ -12,7 +13,7 @@ vi.mock("@/lib/form-throttle", () => ({
   throttleFormByAddress: mocks.throttleFormByAddress,
   throttleFormByEmail: mocks.throttleFormByEmail,
   tooManyAttemptsMessage: (seconds: number) =>
-    `Too many attempts. Please wait ${seconds} seconds and try again.`,
+    message("throttle.tooManyAttempts", { unit: "second", count: seconds }),
 }));
 vi.mock("@/lib/dal", () => ({ requireSession: mocks.requireSession }));
 
@@ -85,16 +86,20 @@ describe("formAction", () => {
     expect(run).not.toHaveBeenCalled();
   });
 
-  it("answers a full hashing pool, a wrong current password and the account's lockout in words", async () => {
+  it("answers a full hashing pool, a wrong current password and the account's lockout, with the wait", async () => {
     const answers = [
       formAction({ schema, run: async () => Promise.reject(new HashingBusyError(3)) }),
       formAction({ schema, run: async () => ({ refused: "wrong-password" as const }) }),
       formAction({ schema, run: async () => ({ refused: "throttled" as const, retryAfter: 42 }) }),
     ].map((action) => action(idle, form({ email: "ada@x" })));
     expect(await Promise.all(answers)).toEqual([
-      { status: "error", message: expect.stringMatching(/busy.*3 seconds/i) },
+      { status: "error", message: message("throttle.busy", { unit: "second", count: 3 }), retryAfter: 3 },
       WRONG_CURRENT_PASSWORD,
-      { status: "error", message: "Too many attempts. Please wait 42 seconds and try again." },
+      {
+        status: "error",
+        message: message("throttle.tooManyAttempts", { unit: "second", count: 42 }),
+        retryAfter: 42,
+      },
     ]);
   });
 

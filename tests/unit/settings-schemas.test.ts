@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { message } from "@/lib/i18n/message";
 import {
   changeEmailSchema,
   changePasswordSchema,
@@ -25,7 +26,7 @@ describe("/settings schemas", () => {
       expect(profileSchema.safeParse({ name }).error?.issues).toEqual([
         expect.objectContaining({
           path: ["name"],
-          message: "Names cannot contain line breaks or control characters.",
+          message: message("validation.nameOneLine"),
         }),
       ]);
     }

@@ -1,34 +1,33 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/notice";
-import { durationInWords } from "@/lib/duration";
+import { checkEmailAddress } from "@/lib/auth/check-email-address";
+import { durationValues } from "@/lib/duration";
 import { env } from "@/lib/env";
 import { MAILS_PER_ADDRESS_PER_DAY } from "@/lib/mail/daily-cap";
+import { ResendForm } from "./resend-form";
 
-export const metadata: Metadata = { title: "Check your inbox" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("checkEmail");
+  return { title: t("title") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function CheckEmailPage({ searchParams }: Props) {
   const { reason } = await searchParams;
+  const [t, email] = await Promise.all([getTranslations("checkEmail"), checkEmailAddress()]);
   return (
     <div className="card stack">
-      <h1>Check your inbox</h1>
-      <Notice>
-        {reason === "unverified"
-          ? "Please confirm your email address before signing in: we have emailed you a link (a new one at most once a minute)."
-          : "We have sent you a link to confirm your email address. Open it to finish creating your account."}
-      </Notice>
-      <p>
-        The link works for {durationInWords(env.VERIFY_EMAIL_TOKEN_TTL)}. If nothing arrives within a few
-        minutes, check your spam folder.
-      </p>
+      <h1>{t("heading")}</h1>
+      <Notice>{reason === "unverified" ? t("unverified") : t("sent")}</Notice>
+      {email && <p>{t.rich("sentTo", { email, bdi: (chunks) => <bdi>{chunks}</bdi> })}</p>}
+      <p>{t("validFor", durationValues(env.VERIFY_EMAIL_TOKEN_TTL))}</p>
+      <p className="muted">{t("dailyLimit", { count: MAILS_PER_ADDRESS_PER_DAY })}</p>
+      {email && <ResendForm />}
       <p className="muted">
-        To protect inboxes, we send at most {MAILS_PER_ADDRESS_PER_DAY} confirmation emails a day to one
-        address: if you have asked several times, use the latest email.
-      </p>
-      <p className="muted">
-        Confirmed it already? <Link href="/login">Sign in</Link>
+        {t("confirmed")} <Link href="/login">{t("signIn")}</Link>
       </p>
     </div>
   );

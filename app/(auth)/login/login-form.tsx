@@ -1,9 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormProvider, useWatch } from "react-hook-form";
 import { FormAlert } from "@/components/forms/form-alert";
 import { PasswordField } from "@/components/forms/password-field";
+import { RetryWait } from "@/components/forms/retry-wait";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useServerForm } from "@/components/forms/use-server-form";
@@ -16,6 +18,7 @@ import { PasskeySignIn } from "./passkey-sign-in";
 type Props = { callbackUrl: string; error: string | null; providers: ConfiguredProvider[] };
 
 export function LoginForm({ callbackUrl, error, providers }: Props) {
+  const t = useTranslations("login");
   const { form, state, pending, formProps } = useServerForm(loginSchema, login, {
     email: "",
     password: "",
@@ -32,17 +35,19 @@ export function LoginForm({ callbackUrl, error, providers }: Props) {
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
         <TextField
           name="email"
-          label="Email"
+          label={t("email")}
           type="email"
           autoComplete="username webauthn"
           inputMode="email"
         />
-        <PasswordField name="password" label="Password" autoComplete="current-password" />
+        <PasswordField name="password" label={t("password")} autoComplete="current-password" />
         <div className="checkbox">
           <input id="remember" type="checkbox" {...form.register("remember")} />
-          <label htmlFor="remember">Remember me</label>
+          <label htmlFor="remember">{t("remember")}</label>
         </div>
-        <SubmitButton label="Sign in" pending={pending} />
+        <RetryWait state={state}>
+          <SubmitButton label={t("submit")} pending={pending} />
+        </RetryWait>
       </form>
       <PasskeySignIn
         callbackUrl={callbackUrl}

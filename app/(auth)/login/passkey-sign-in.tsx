@@ -8,6 +8,7 @@ import {
   WebAuthnError,
   type AuthenticationResponseJSON,
 } from "@simplewebauthn/browser";
+import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { passkeySignInOptions, signInWithPasskey } from "./passkey-actions";
 import { PASSKEY_SIGN_IN_REFUSED } from "./passkey-messages";
@@ -39,6 +40,7 @@ type Props = {
  * It needs JavaScript, so the button stays disabled until the page is hydrated.
  */
 export function PasskeySignIn({ callbackUrl, remember, onMessage }: Props) {
+  const t = useTranslations("login");
   const hydrated = useSyncExternalStore(
     noSubscription,
     () => true,
@@ -136,7 +138,7 @@ export function PasskeySignIn({ callbackUrl, remember, onMessage }: Props) {
       disabled={!hydrated || busy}
       aria-busy={busy || undefined}
     >
-      Sign in with a passkey
+      {t("passkey")}
     </button>
   );
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { rememberCheckEmailAddress } from "@/lib/auth/check-email-address";
 import { notifyAccountExists, sendVerificationEmail } from "@/lib/auth/email-verification";
 import { hashPassword } from "@/lib/auth/password";
 import { serverPasswordPolicy } from "@/lib/auth/password-policy";
@@ -8,6 +9,7 @@ import { signInWithPassword } from "@/lib/auth/sign-in";
 import { safeCallbackUrl } from "@/lib/callback-url";
 import { env } from "@/lib/env";
 import { formAction } from "@/lib/form-action";
+import { message } from "@/lib/i18n/message";
 import { withNotice } from "@/lib/redirect-notice";
 import { securityContext } from "@/lib/request-context";
 import { createUser, EmailTakenError, type PublicUser } from "@/lib/users";
@@ -26,13 +28,17 @@ export const register = formAction({
       // owner hears of the attempt; without it the outcome shows anyway (no inbox step).
       if (env.AUTH_REQUIRE_VERIFIED_EMAIL) {
         await notifyAccountExists(email, await securityContext());
+        await rememberCheckEmailAddress(email);
         redirect("/check-email");
       }
-      return fieldError("email", "An account with this email already exists. Sign in instead?");
+      return fieldError("email", message("register.emailTaken"));
     }
     await sendVerificationEmail(user);
     // With verification required there is no session until the emailed link is used.
-    if (env.AUTH_REQUIRE_VERIFIED_EMAIL) redirect("/check-email");
+    if (env.AUTH_REQUIRE_VERIFIED_EMAIL) {
+      await rememberCheckEmailAddress(email);
+      redirect("/check-email");
+    }
     if (await signInWithPassword(email, password, false)) redirect("/login");
     redirect(withNotice(safeCallbackUrl(values.callbackUrl), "registered"));
   },

@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { FormProvider } from "react-hook-form";
 import { FormAlert } from "@/components/forms/form-alert";
 import { PasswordField } from "@/components/forms/password-field";
 import { PasswordStrengthMeter } from "@/components/forms/password-strength-meter";
+import { RetryWait } from "@/components/forms/retry-wait";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useServerForm } from "@/components/forms/use-server-form";
@@ -15,6 +17,8 @@ import { register } from "./actions";
 type Props = { callbackUrl: string; policy: ClientPasswordPolicy };
 
 export function RegisterForm({ callbackUrl, policy }: Props) {
+  const t = useTranslations("register");
+  const forms = useTranslations("forms");
   // The server's policy minus its common-password list, which the action checks.
   const schema = useMemo(() => registerSchema(policy), [policy]);
   const { form, state, pending, formProps } = useServerForm(schema, register, {
@@ -28,21 +32,25 @@ export function RegisterForm({ callbackUrl, policy }: Props) {
       <form {...formProps} className="stack">
         <FormAlert message={state.message} />
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
-        <TextField name="name" label="Name" autoComplete="name" />
-        <TextField name="email" label="Email" type="email" autoComplete="email" inputMode="email" />
+        <TextField name="name" label={t("name")} autoComplete="name" />
+        <TextField name="email" label={t("email")} type="email" autoComplete="email" inputMode="email" />
         <PasswordField
           name="password"
-          label="Password"
+          label={t("password")}
           autoComplete="new-password"
-          hint={`At least ${policy.minLength} characters. A long phrase is easy to remember and hard to guess.`}
+          hint={forms("newPasswordHint", { min: policy.minLength })}
+          below={
+            <PasswordStrengthMeter
+              name="password"
+              minLength={policy.minLength}
+              contextFields={["email", "name"]}
+            />
+          }
         />
-        <PasswordStrengthMeter
-          name="password"
-          minLength={policy.minLength}
-          contextFields={["email", "name"]}
-        />
-        <PasswordField name="confirmPassword" label="Confirm password" autoComplete="new-password" />
-        <SubmitButton label="Create account" pending={pending} />
+        <PasswordField name="confirmPassword" label={t("confirmPassword")} autoComplete="new-password" />
+        <RetryWait state={state}>
+          <SubmitButton label={t("submit")} pending={pending} />
+        </RetryWait>
       </form>
     </FormProvider>
   );

@@ -1,0 +1,27 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { env } from "@/lib/env";
+import { MAX_EMAIL_LENGTH } from "@/lib/validations/fields";
+
+// The address /check-email names and resends to: set where the form that led there knew it
+// (registration, a sign-in before confirmation). Scoped to that page, kept an hour.
+const NAME = "latchkey-check-email";
+const PATH = "/check-email";
+const HOUR_SECONDS = 60 * 60;
+const secure = () => env.AUTH_URL?.startsWith("https:") ?? false;
+
+export async function rememberCheckEmailAddress(email: string): Promise<void> {
+  (await cookies()).set(secure() ? `__Secure-${NAME}` : NAME, email, {
+    httpOnly: true,
+    secure: secure(),
+    sameSite: "lax",
+    path: PATH,
+    maxAge: HOUR_SECONDS,
+  });
+}
+
+/** The address, as the form normalised it, or null. */
+export async function checkEmailAddress(): Promise<string | null> {
+  const value = (await cookies()).get(secure() ? `__Secure-${NAME}` : NAME)?.value;
+  return value && value.length <= MAX_EMAIL_LENGTH && value.includes("@") ? value : null;
+}
