@@ -1,5 +1,6 @@
 import { signInFailureMessage } from "@/lib/auth/messages";
 import { failureFromCode } from "@/lib/auth/sign-in-errors";
+import { message } from "@/lib/i18n/message";
 
 // What /login says when a provider sign-in ends without a session, by the code the callback
 // put in the URL (`?error=ProviderSignIn&code=…&provider=…`): never free text from it.
@@ -19,27 +20,20 @@ export function providerSignInErrorUrl(
 export function providerSignInMessage(code: string, provider: string): string {
   switch (code) {
     case "email-taken":
-      return (
-        `An account with the email address of your ${provider} account already exists, so ${provider} ` +
-        `did not sign you in to it. Sign in to that account as you usually do, then connect ${provider} ` +
-        `in Settings → Connected accounts. Never set a password for it? Use “Forgot password?”.`
-      );
+      return message("providerSignIn.emailTaken", { provider });
     case "no-verified-email":
-      return (
-        `${provider} did not give us a verified email address for you, so no account can be made from ` +
-        `it. Verify your address with ${provider} (as your primary one), or create an account with a password.`
-      );
+      return message("providerSignIn.noVerifiedEmail", { provider });
     case "expired":
       return signInFailureMessage({ reason: "expired" });
     case "busy":
-      return `${provider} could not be reached just now. Please try again in a moment.`;
+      return message("providerSignIn.busy", { provider });
     case "unavailable":
-      return `Signing in with ${provider} did not work. Please try again, or sign in another way.`;
+      return message("providerSignIn.unavailable", { provider });
     default: {
       const failure = failureFromCode(code);
       return failure.reason === "throttled"
         ? signInFailureMessage(failure)
-        : `Signing in with ${provider} did not work. Please try again, or sign in another way.`;
+        : message("providerSignIn.unavailable", { provider });
     }
   }
 }
