@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { ResendVerificationForm } from "@/components/resend-verification-form";
 import { getCurrentUser } from "@/lib/dal";
 
@@ -5,10 +6,15 @@ import { getCurrentUser } from "@/lib/dal";
 export async function VerifyEmailBanner() {
   const user = await getCurrentUser();
   if (!user || user.emailVerified) return null;
+  const t = await getTranslations("emailBanner");
   return (
-    <section className="card stack" aria-label="Email confirmation">
+    <section className="card stack" aria-label={t("label")}>
       <p>
-        Please confirm your email address, <strong>{user.email}</strong>: open the link we emailed you.
+        {t.rich("text", {
+          email: user.email,
+          strong: (chunks) => <strong>{chunks}</strong>,
+          bdi: (chunks) => <bdi>{chunks}</bdi>,
+        })}
       </p>
       <ResendVerificationForm />
     </section>

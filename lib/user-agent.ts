@@ -1,5 +1,9 @@
+import { inEnglish } from "@/lib/i18n/english";
+import { message } from "@/lib/i18n/message";
+
 // A rough "browser on OS" from a User-Agent header, for people reading their session list.
 // Order matters: Edge and Opera also say "Chrome", Chrome also says "Safari".
+// Product names are not translated; the words around them are (the "device" messages).
 const BROWSERS: [RegExp, string][] = [
   [/\bEdg(?:e|A|iOS)?\//, "Edge"],
   [/\b(?:OPR|Opera)\//, "Opera"],
@@ -24,13 +28,19 @@ const SYSTEMS: [RegExp, string][] = [
 const first = (userAgent: string, table: [RegExp, string][]) =>
   table.find(([pattern]) => pattern.test(userAgent))?.[1];
 
-/** "Chrome on Windows", "Firefox", "Unknown device"… */
+/** The device as a message ("{browser} on {os}", "Unknown device"…), put into words where shown. */
+export function deviceMessage(userAgent: string | null | undefined): string {
+  const browser = userAgent ? first(userAgent, BROWSERS) : undefined;
+  const os = userAgent ? first(userAgent, SYSTEMS) : undefined;
+  if (browser && os) return message("device.browserOnOs", { browser, os });
+  if (browser) return message("device.browser", { browser });
+  if (os) return message("device.someBrowserOnOs", { os });
+  return message("device.unknown");
+}
+
+/** "Chrome on Windows", "Firefox", "Unknown device"…: deviceMessage in English. */
 export function describeUserAgent(userAgent: string | null | undefined): string {
-  if (!userAgent) return "Unknown device";
-  const browser = first(userAgent, BROWSERS);
-  const system = first(userAgent, SYSTEMS);
-  if (browser && system) return `${browser} on ${system}`;
-  return browser ?? (system ? `Browser on ${system}` : "Unknown device");
+  return inEnglish(deviceMessage(userAgent));
 }
 
 /** The most of a User-Agent header we keep: plenty to describe it, too little to fill a table. */

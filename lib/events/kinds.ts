@@ -1,42 +1,49 @@
-// Every kind of security event, with the words /settings → Recent activity shows for it.
-// The later issues' kinds (providers)
-// join this list as they land.
-export const EVENT_LABELS = {
-  "sign-in.succeeded": "Signed in",
-  "sign-in.failed": "Failed sign-in attempt",
-  "signed-out": "Signed out",
-  "session.revoked": "Session signed out",
-  "password.changed": "Password changed",
-  "password.reset": "Password reset",
-  "email.change-requested": "Email change requested",
-  "email.changed": "Email address changed",
-  "email.confirmed": "Email address confirmed",
-  "lock.started": "Sign-in paused after failed attempts",
-  "two-factor.enabled": "Two-factor authentication turned on",
-  "two-factor.disabled": "Two-factor authentication turned off",
-  "two-factor.failed": "Wrong authentication code",
-  "two-factor.locked": "Second sign-in step paused after wrong codes",
-  "recovery-codes.regenerated": "New recovery codes made",
-  "recovery-code.used": "Recovery code used",
-  "passkey.added": "Passkey added",
-  "passkey.removed": "Passkey removed",
-  "passkey.refused": "Passkey refused: it may have been copied",
-  "access-token.created": "Personal access token created",
-  "access-token.revoked": "Personal access token revoked",
-  "account.created": "Account created by an operator",
-  "account.locked": "Account locked by an administrator",
-  "account.unlocked": "Account unlocked by an administrator",
-  "role.changed": "Role changed",
-  "two-factor.reset": "Two-factor authentication reset by an administrator",
-  "email.confirmation-resent": "Confirmation email sent again",
-  "account.deleted": "Account deleted",
-  "provider.connected": "Sign-in provider connected",
-  "provider.disconnected": "Sign-in provider disconnected",
-  "provider.refused": "Provider sign-in refused",
-  "account.replaced": "Unconfirmed account replaced by a provider sign-in",
-} as const;
+import { inEnglish } from "@/lib/i18n/english";
+import type { MessageKey } from "@/lib/i18n/message";
 
-export type EventKind = keyof typeof EVENT_LABELS;
+// Every kind of security event, with the message (the "events" namespace) that /settings →
+// Recent activity and the admin's audit log show for it.
+export const EVENT_MESSAGES = {
+  "sign-in.succeeded": "events.signInSucceeded",
+  "sign-in.failed": "events.signInFailed",
+  "signed-out": "events.signedOut",
+  "session.revoked": "events.sessionRevoked",
+  "password.changed": "events.passwordChanged",
+  "password.reset": "events.passwordReset",
+  "email.change-requested": "events.emailChangeRequested",
+  "email.changed": "events.emailChanged",
+  "email.confirmed": "events.emailConfirmed",
+  "lock.started": "events.lockStarted",
+  "two-factor.enabled": "events.twoFactorEnabled",
+  "two-factor.disabled": "events.twoFactorDisabled",
+  "two-factor.failed": "events.twoFactorFailed",
+  "two-factor.locked": "events.twoFactorLocked",
+  "recovery-codes.regenerated": "events.recoveryCodesRegenerated",
+  "recovery-code.used": "events.recoveryCodeUsed",
+  "passkey.added": "events.passkeyAdded",
+  "passkey.removed": "events.passkeyRemoved",
+  "passkey.refused": "events.passkeyRefused",
+  "access-token.created": "events.accessTokenCreated",
+  "access-token.revoked": "events.accessTokenRevoked",
+  "account.created": "events.accountCreated",
+  "account.locked": "events.accountLocked",
+  "account.unlocked": "events.accountUnlocked",
+  "role.changed": "events.roleChanged",
+  "two-factor.reset": "events.twoFactorReset",
+  "email.confirmation-resent": "events.emailConfirmationResent",
+  "account.deleted": "events.accountDeleted",
+  "provider.connected": "events.providerConnected",
+  "provider.disconnected": "events.providerDisconnected",
+  "provider.refused": "events.providerRefused",
+  "account.replaced": "events.accountReplaced",
+} as const satisfies Record<string, MessageKey>;
+
+export type EventKind = keyof typeof EVENT_MESSAGES;
+
+/** Each kind's name in English, for the views not yet in the viewer's language (the admin console's). */
+export const EVENT_LABELS = Object.fromEntries(
+  Object.entries(EVENT_MESSAGES).map(([kind, key]) => [kind, inEnglish(key)]),
+) as Record<EventKind, string>;
 
 /** Who caused an event: the account's owner, an admin (by id), or Latchkey itself. */
 export type EventActor = { type: "user" } | { type: "admin"; id: string } | { type: "system" };

@@ -1,19 +1,33 @@
 import "server-only";
-import { EVENT_LABELS, type EventKind } from "@/lib/events/kinds";
+import { EVENT_MESSAGES, type EventKind } from "@/lib/events/kinds";
 import { db } from "@/lib/db";
+import { message } from "@/lib/i18n/message";
 import { isProviderId, providerName } from "@/lib/providers/config";
-import { describeUserAgent } from "@/lib/user-agent";
+import { deviceMessage } from "@/lib/user-agent";
 
-export type ActivityRow = { id: string; at: Date; what: string; ip: string | null; device: string };
+/** `what` and `device` are messages (lib/i18n/message.ts); `provider` the provider involved, if any. */
+export type ActivityRow = {
+  id: string;
+  at: Date;
+  what: string;
+  provider: string | null;
+  ip: string | null;
+  device: string;
+};
 
 export const RECENT_ACTIVITY_LIMIT = 25;
 
-/** The kind's words, and the provider when one was involved: "Signed in (GitHub)". */
-function describe(kind: string, details: unknown): string {
-  const label: string = EVENT_LABELS[kind as EventKind] ?? kind;
+function what(kind: string): string {
+  return Object.hasOwn(EVENT_MESSAGES, kind)
+    ? message(EVENT_MESSAGES[kind as EventKind])
+    : message("events.unknownKind", { kind });
+}
+
+/** The provider a sign-in or a connection went through: shown as "Signed in (GitHub)". */
+function providerOf(kind: string, details: unknown): string | null {
   const fields = details && typeof details === "object" ? (details as Record<string, unknown>) : {};
   const provider = kind.startsWith("provider.") ? fields.provider : fields.method;
-  return isProviderId(provider) ? `${label} (${providerName(provider)})` : label;
+  return isProviderId(provider) ? providerName(provider) : null;
 }
 
 /** An account's latest security events, newest first, as /settings shows them. */
@@ -30,9 +44,10 @@ export async function recentActivity(userId: string, limit = RECENT_ACTIVITY_LIM
     return {
       id: row.id,
       at: row.at,
-      what: describe(row.kind, row.details),
+      what: what(row.kind),
+      provider: providerOf(row.kind, row.details),
       ip: byAdmin ? null : row.ip,
-      device: byAdmin ? "An administrator" : describeUserAgent(row.userAgent),
+      device: byAdmin ? message("settings.activity.byAdmin") : deviceMessage(row.userAgent),
     };
   });
 }

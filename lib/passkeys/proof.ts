@@ -1,5 +1,6 @@
 import "server-only";
 import { checkCurrentPassword, type PasswordRefusal } from "@/lib/account/current-password";
+import { message } from "@/lib/i18n/message";
 import { db } from "@/lib/db";
 import type { SecurityContext } from "@/lib/request-context";
 import { hasTwoFactor } from "@/lib/second-factor/authenticator-app";
@@ -18,11 +19,10 @@ export type AddPasskeyProof = "recent-sign-in" | "password" | "password-and-code
 
 /** Why the form asks what it asks, in its words; the action answers "sign-in-again" with it too. */
 export const PROOF_HINTS = {
-  "recent-sign-in": "You signed in moments ago, so your password is not needed.",
+  "recent-sign-in": message("settings.passkeys.proofRecentSignIn"),
   password: null,
-  "password-and-code":
-    "A passkey signs you in without your password or a code, so with two-factor authentication on, adding one needs both.",
-  "sign-in-again": `Your account has no password, so adding a passkey needs a recent sign-in: sign out, sign in again, and add it within ${RECENT_SIGN_IN_SECONDS / 60} minutes.`,
+  "password-and-code": message("settings.passkeys.proofPasswordAndCode"),
+  "sign-in-again": message("settings.passkeys.proofSignInAgain", { minutes: RECENT_SIGN_IN_SECONDS / 60 }),
 } satisfies Record<AddPasskeyProof, string | null>;
 
 export async function proofToAddPasskey(userId: string, sessionId: string): Promise<AddPasskeyProof> {

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import "@/lib/validations/fields"; // zod's jitless setting, before any object schema is built
+import { message } from "@/lib/i18n/message";
 
 // /settings → Personal access tokens, shared by the form and its server action.
 
@@ -7,7 +8,7 @@ import "@/lib/validations/fields"; // zod's jitless setting, before any object s
 export const TOKEN_LIFETIMES = ["7", "30", "90", "365", "never"] as const;
 export const MAX_TOKEN_NAME_LENGTH = 60;
 
-const NAME_HELP = "Name the token, for example after the script that uses it.";
+const NAME_HELP = message("settings.accessTokens.nameHelp");
 // One line: the name is shown in lists and the event log.
 const NOT_ONE_LINE = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 
@@ -15,13 +16,16 @@ export const createAccessTokenSchema = z.object({
   name: z.string({ error: NAME_HELP }).check(
     z.trim(),
     z.minLength(1, NAME_HELP),
-    z.maxLength(MAX_TOKEN_NAME_LENGTH, `Token names are at most ${MAX_TOKEN_NAME_LENGTH} characters.`),
-    z.refine(
-      (name) => !NOT_ONE_LINE.test(name),
-      "Token names cannot contain line breaks or control characters.",
+    z.maxLength(
+      MAX_TOKEN_NAME_LENGTH,
+      message("settings.accessTokens.nameTooLong", { max: MAX_TOKEN_NAME_LENGTH }),
     ),
+    z.refine((name) => !NOT_ONE_LINE.test(name), message("settings.accessTokens.nameOneLine")),
   ),
-  expires: z._default(z.enum(TOKEN_LIFETIMES, { error: "Choose when the token expires." }), "30"),
+  expires: z._default(
+    z.enum(TOKEN_LIFETIMES, { error: message("settings.accessTokens.chooseExpiry") }),
+    "30",
+  ),
 });
 export type CreateAccessTokenInput = z.input<typeof createAccessTokenSchema>;
 

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { message } from "@/lib/i18n/message";
 import type { AddPasskeyProof } from "@/lib/passkeys/proof";
 import { checkboxField, currentPasswordField } from "@/lib/validations/fields";
 import { authenticationCodeField } from "@/lib/validations/two-factor";
@@ -13,14 +14,16 @@ export const MAX_WEBAUTHN_JSON_LENGTH = 16_000;
 // One line, like a person's name: it is quoted in security mails.
 const NOT_ONE_LINE = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 
-export const passkeyNameField = z.string({ error: "Name your passkey." }).check(
+const NAME_REQUIRED = message("settings.passkeys.nameRequired");
+
+export const passkeyNameField = z.string({ error: NAME_REQUIRED }).check(
   z.trim(),
-  z.minLength(1, "Name your passkey."),
-  z.maxLength(MAX_PASSKEY_NAME_LENGTH, `Passkey names are at most ${MAX_PASSKEY_NAME_LENGTH} characters.`),
-  z.refine(
-    (name) => !NOT_ONE_LINE.test(name),
-    "Passkey names cannot contain line breaks or control characters.",
+  z.minLength(1, NAME_REQUIRED),
+  z.maxLength(
+    MAX_PASSKEY_NAME_LENGTH,
+    message("settings.passkeys.nameTooLong", { max: MAX_PASSKEY_NAME_LENGTH }),
   ),
+  z.refine((name) => !NOT_ONE_LINE.test(name), message("settings.passkeys.nameOneLine")),
 );
 
 /**

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { MAX_PASSWORD_LENGTH } from "@/lib/validations/fields";
+import { currentPasswordField } from "@/lib/validations/fields";
 
 // The Connected accounts forms (/settings), shared by their client resolver and their actions.
 
@@ -9,14 +9,7 @@ const providerField = z.string().check(z.minLength(1), z.maxLength(32));
 export const connectProviderSchemaFor = (askPassword: boolean) =>
   z.object({
     provider: providerField,
-    currentPassword: askPassword
-      ? z
-          .string({ error: "Enter your password." })
-          .check(
-            z.minLength(1, "Enter your password."),
-            z.maxLength(MAX_PASSWORD_LENGTH, "That password is too long."),
-          )
-      : z.optional(z.string()),
+    currentPassword: askPassword ? currentPasswordField : z.optional(z.string()),
   });
 export type ConnectProviderInput = z.input<ReturnType<typeof connectProviderSchemaFor>>;
 

@@ -6,6 +6,7 @@ import {
   emailField,
   nameField,
 } from "@/lib/validations/fields";
+import { message } from "@/lib/i18n/message";
 import {
   defaultPasswordPolicy,
   newPasswordFieldFor,
@@ -24,13 +25,13 @@ export const changePasswordSchemaFor = (policy: PasswordPolicy) =>
     .object({
       currentPassword: currentPasswordField,
       newPassword: newPasswordFieldFor(policy),
-      confirmPassword: confirmPasswordField("Confirm your new password."),
+      confirmPassword: confirmPasswordField(message("settings.password.confirmRequired")),
     })
     .check(
       passwordsMatch("newPassword"),
       z.refine((data) => data.newPassword !== data.currentPassword, {
         path: ["newPassword"],
-        message: "Choose a password different from your current one.",
+        message: message("settings.password.sameAsCurrent"),
       }),
     );
 export const changePasswordSchema = changePasswordSchemaFor(defaultPasswordPolicy);
@@ -47,7 +48,7 @@ export const deleteAccountSchemaFor = (askPassword: boolean) =>
     currentPassword: currentPasswordIf(askPassword),
     // Present only once the confirmation step has been shown, so Enter in the password
     // field cannot delete an account on its own.
-    confirm: z.literal("delete", { error: "Confirm that you want to delete your account." }),
+    confirm: z.literal("delete", { error: message("settings.deleteAccount.confirmRequired") }),
   });
 export const deleteAccountSchema = deleteAccountSchemaFor(true);
 export type DeleteAccountInput = z.input<typeof deleteAccountSchema>;

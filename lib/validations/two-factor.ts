@@ -1,10 +1,12 @@
 import * as z from "zod/mini";
 import { appCode, normaliseRecoveryCode } from "@/lib/second-factor/code-format";
+import { message } from "@/lib/i18n/message";
 import { currentPasswordIf } from "@/lib/validations/fields";
 
 // One schema per two-factor form, shared by the form's resolver and its server action.
 
-const CODE_HELP = "Enter the 6-digit code from your authenticator app, or one of your recovery codes.";
+const CODE_HELP = message("secondFactor.codeHelp");
+const APP_CODE_HELP = message("secondFactor.appCodeHelp");
 
 /** A code from the app, or a recovery code: the one `Authentication code` field takes both. */
 export const authenticationCodeField = z.string({ error: CODE_HELP }).check(
@@ -15,9 +17,9 @@ export const authenticationCodeField = z.string({ error: CODE_HELP }).check(
 );
 
 /** Only an app's code: what switches an app on is a code from that app. */
-export const appCodeField = z.string({ error: "Enter the 6-digit code from your authenticator app." }).check(
+export const appCodeField = z.string({ error: APP_CODE_HELP }).check(
   z.trim(),
-  z.refine((code) => appCode(code) !== null, "Enter the 6-digit code from your authenticator app."),
+  z.refine((code) => appCode(code) !== null, APP_CODE_HELP),
 );
 
 export const secondStepSchema = z.object({

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { message } from "@/lib/i18n/message";
 import type { CurrentSession } from "@/lib/dal";
 import type { MailMessage } from "@/lib/mail/send";
+import { message } from "@/lib/i18n/message";
 
 vi.hoisted(() => {
   process.env.BCRYPT_COST = "4";
@@ -492,7 +493,7 @@ describe("the /settings passkey actions", () => {
       fieldErrors: { currentPassword: [message("validation.wrongCurrentPassword")] },
     });
     expect(await beginAddingPasskey(form({ name: " ", currentPassword: PASSWORD }))).toMatchObject({
-      fieldErrors: { name: ["Name your passkey."] },
+      fieldErrors: { name: [message("settings.passkeys.nameRequired")] },
     });
     const begun = await beginAddingPasskey(form({ name: "Phone", currentPassword: PASSWORD }));
     if (begun.status !== "ready") throw new Error(`not ready: ${begun.message}`);
@@ -524,7 +525,7 @@ describe("the /settings passkey actions", () => {
   it("ask an account with an authenticator app for its password and a code, however recent the sign-in", async () => {
     const { user, secret, recoveryCodes } = await withTwoFactor();
     await signedIn(user);
-    const WRONG_CODE = "That code is not right. Check your authenticator app and try again.";
+    const WRONG_CODE = message("secondFactor.wrongCode");
     // Minutes old, which is enough for any other account, but not for this one.
     expect(await beginAddingPasskey(form({ name: "Phone" }))).toMatchObject({
       status: "error",
@@ -532,7 +533,7 @@ describe("the /settings passkey actions", () => {
     });
     const code = await codeAt(secret);
     expect(await beginAddingPasskey(form({ name: "Phone", currentPassword: PASSWORD }))).toMatchObject({
-      fieldErrors: { code: [expect.stringMatching(/6-digit code/)] },
+      fieldErrors: { code: [message("secondFactor.codeHelp")] },
     });
     // The password first: a wrong one leaves the code unchecked and unused.
     expect(await beginAddingPasskey(form({ name: "Phone", currentPassword: "wrong", code }))).toMatchObject({
@@ -584,7 +585,7 @@ describe("the /settings passkey actions", () => {
     const idle = { status: "idle" } as const;
     expect(await passkeyRowAction(idle, form({ intent: "remove", passkeyId: row!.id, name: "" }))).toEqual({
       status: "success",
-      message: "Passkey “Old key” removed, and every other session has been signed out.",
+      message: message("settings.passkeys.removed", { name: "Old key" }),
     });
     expect(await listPasskeys(user.id)).toEqual([]);
     expect(await validateSession(other)).toBeNull();
@@ -602,23 +603,23 @@ describe("the /settings passkey actions", () => {
     const idle = { status: "idle" } as const;
     expect(await passkeyRowAction(idle, form({ intent: "remove", passkeyId: only!.id }))).toMatchObject({
       status: "error",
-      message: expect.stringMatching(/not found/),
+      message: message("settings.passkeys.notFoundRemoved"),
     });
     await signedIn(owner);
     expect(
       await passkeyRowAction(idle, form({ intent: "rename", passkeyId: only!.id, name: "" })),
     ).toMatchObject({
-      fieldErrors: { name: ["Name your passkey."] },
+      fieldErrors: { name: [message("settings.passkeys.nameRequired")] },
     });
     expect(await passkeyRowAction(idle, form({ intent: "rename", passkeyId: only!.id }))).toMatchObject({
-      fieldErrors: { name: ["Name your passkey."] },
+      fieldErrors: { name: [message("settings.passkeys.nameRequired")] },
     });
     expect(
       await passkeyRowAction(idle, form({ intent: "rename", passkeyId: only!.id, name: "  Yubikey  " })),
     ).toMatchObject({ status: "success" });
     expect(await passkeyRowAction(idle, form({ intent: "remove", passkeyId: only!.id }))).toMatchObject({
       status: "error",
-      message: expect.stringMatching(/only way to sign in/),
+      message: message("settings.passkeys.lastWayIn"),
     });
     expect((await listPasskeys(owner.id)).map(({ name }) => name)).toEqual(["Yubikey"]);
   });

@@ -2,6 +2,7 @@
 // notices go out from the event module; retention and the deletion rule.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { MailMessage } from "@/lib/mail/send";
+import { message } from "@/lib/i18n/message";
 
 vi.hoisted(() => {
   process.env.BCRYPT_COST = "4";
@@ -68,9 +69,10 @@ describe("security events", () => {
     ]);
     expect(events[1]?.details).toEqual({ method: "password", factors: "password" });
     const activity = await recentActivity(user.id);
+    const chromeOnLinux = message("device.browserOnOs", { browser: "Chrome", os: "Linux" });
     expect(activity.map((row) => [row.what, row.device])).toEqual([
-      ["Signed in", "Chrome on Linux"],
-      ["Failed sign-in attempt", "Chrome on Linux"],
+      [message("events.signInSucceeded"), chromeOnLinux],
+      [message("events.signInFailed"), chromeOnLinux],
     ]);
   });
 
@@ -90,9 +92,9 @@ describe("security events", () => {
     });
     const [row] = await recentActivity(user.id);
     expect(row).toMatchObject({
-      what: "Account unlocked by an administrator",
+      what: message("events.accountUnlocked"),
       ip: null,
-      device: "An administrator",
+      device: message("settings.activity.byAdmin"),
     });
     // The audit log keeps them.
     expect((await eventsOf(user.id)).at(-1)).toMatchObject({

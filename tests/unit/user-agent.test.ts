@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeUserAgent } from "@/lib/user-agent";
+import { message } from "@/lib/i18n/message";
+import { deviceMessage, describeUserAgent } from "@/lib/user-agent";
 
 describe("describeUserAgent", () => {
   it.each([
@@ -34,5 +35,17 @@ describe("describeUserAgent", () => {
     ["something else entirely", "Unknown device"],
   ])("%s → %s", (userAgent, expected) => {
     expect(describeUserAgent(userAgent)).toBe(expected);
+  });
+});
+
+describe("deviceMessage", () => {
+  it("names the browser and system as values, the words around them as a message key", () => {
+    const firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+    expect(deviceMessage(firefox)).toBe(message("device.browserOnOs", { browser: "Firefox", os: "Linux" }));
+    expect(deviceMessage("curl/8.5.0")).toBe(message("device.browser", { browser: "curl" }));
+    expect(deviceMessage("Mozilla/5.0 (Linux) Unknown/1.0")).toBe(
+      message("device.someBrowserOnOs", { os: "Linux" }),
+    );
+    expect(deviceMessage(null)).toBe(message("device.unknown"));
   });
 });

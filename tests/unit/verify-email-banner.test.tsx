@@ -1,5 +1,8 @@
 import { renderToString } from "react-dom/server";
+import { NextIntlClientProvider } from "next-intl";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { message } from "@/lib/i18n/message";
+import messages from "@/messages/en.json";
 
 // The banner shows only when sign-in does not require a confirmed address
 // (AUTH_REQUIRE_VERIFIED_EMAIL=false), so the e2e suite, which requires one, never sees it.
@@ -13,6 +16,15 @@ vi.mock("@/lib/dal", () => ({
   requireSession: async () => ({ user: await currentUser(), sessionId: "s1" }),
 }));
 vi.mock("@/lib/auth/email-verification", () => ({ sendVerificationEmail }));
+// The banner in English, as next-intl renders it for a request in English.
+vi.mock("next-intl/server", async () => {
+  const { createTranslator } = await import("next-intl");
+  const { default: messages } = await import("@/messages/en.json");
+  return {
+    getTranslations: async (namespace?: "emailBanner") =>
+      createTranslator({ locale: "en", messages, namespace }),
+  };
+});
 vi.mock("@/lib/form-throttle", () => ({
   throttleFormByAddress: async () => null,
   throttleFormByEmail: throttleForm,
@@ -33,8 +45,12 @@ beforeEach(() => {
 describe("the unconfirmed-address banner", () => {
   it("offers 'Resend verification email' to a signed-in user whose address is unconfirmed", async () => {
     currentUser.mockResolvedValue(user);
-    const html = renderToString(await VerifyEmailBanner());
-    expect(html).toContain("ada@example.com");
+    const html = renderToString(
+      <NextIntlClientProvider locale="en" messages={messages} timeZone="UTC">
+        {await VerifyEmailBanner()}
+      </NextIntlClientProvider>,
+    );
+    expect(html).toContain("<strong><bdi>ada@example.com</bdi></strong>");
     expect(html).toMatch(/<button[^>]*type="submit"[^>]*>Resend verification email<\/button>/);
   });
 
@@ -55,16 +71,16 @@ describe("resendVerificationEmail", () => {
       .mockResolvedValueOnce("daily-limit");
     expect(await resendVerificationEmail()).toEqual({
       status: "success",
-      message: "We have sent a new link to ada@example.com.",
+      message: message("emailBanner.sent", { email: "ada@example.com" }),
     });
     expect(sendVerificationEmail).toHaveBeenCalledWith(user, { throttle: true });
     expect(await resendVerificationEmail()).toEqual({
       status: "error",
-      message: expect.stringMatching(/less than a minute ago/),
+      message: message("emailBanner.tooSoon"),
     });
     expect(await resendVerificationEmail()).toEqual({
       status: "error",
-      message: expect.stringMatching(/at most 3 confirmation emails a day/),
+      message: message("emailBanner.dailyCap", { count: 3 }),
     });
   });
 

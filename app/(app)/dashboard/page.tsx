@@ -1,31 +1,45 @@
 import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { PageNotice } from "@/components/page-notice";
 import { requireUser } from "@/lib/dal";
 
-export const metadata: Metadata = { title: "Dashboard" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("dashboard");
+  return { title: t("title") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const memberSince = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" });
-
 export default async function DashboardPage({ searchParams }: Props) {
   const user = await requireUser("/dashboard");
-  const { notice } = await searchParams;
+  const [{ notice }, t, format] = await Promise.all([
+    searchParams,
+    getTranslations("dashboard"),
+    getFormatter(),
+  ]);
   return (
     <div className="stack">
       <PageNotice code={notice} />
-      <h1>Dashboard</h1>
-      <p>Welcome back{user.name ? `, ${user.name}` : ""}.</p>
+      <h1>{t("heading")}</h1>
+      <p>
+        {user.name
+          ? t.rich("welcome", { name: user.name, bdi: (chunks) => <bdi>{chunks}</bdi> })
+          : t("welcomeNoName")}
+      </p>
       <section className="card" aria-labelledby="account-heading">
-        <h2 id="account-heading">Your account</h2>
+        <h2 id="account-heading">{t("accountHeading")}</h2>
         <dl className="details">
-          <dt>Name</dt>
-          <dd>{user.name ?? "—"}</dd>
-          <dt>Email</dt>
-          <dd>{user.email}</dd>
-          <dt>Member since</dt>
+          <dt>{t("name")}</dt>
+          <dd>{user.name ? <bdi>{user.name}</bdi> : t("noName")}</dd>
+          <dt>{t("email")}</dt>
           <dd>
-            <time dateTime={user.createdAt.toISOString()}>{memberSince.format(user.createdAt)}</time>
+            <bdi>{user.email}</bdi>
+          </dd>
+          <dt>{t("memberSince")}</dt>
+          <dd>
+            <time dateTime={user.createdAt.toISOString()}>
+              {format.dateTime(user.createdAt, { dateStyle: "long", timeZone: "UTC" })}
+            </time>
           </dd>
         </dl>
       </section>

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { listAccessTokens } from "@/lib/access-tokens/tokens";
 import { AccessTokenList } from "./access-tokens/access-token-list";
 import { CreateAccessTokenForm } from "./access-tokens/create-access-token-form";
@@ -5,12 +6,12 @@ import { TitledSection } from "@/components/titled-section";
 
 /** /settings → Personal access tokens: for scripts and apps that call the API as this account. */
 export async function AccessTokensSection({ userId }: { userId: string }) {
-  const tokens = await listAccessTokens(userId);
+  const [tokens, t] = await Promise.all([listAccessTokens(userId), getTranslations("settings.accessTokens")]);
   return (
     <TitledSection
       id="access-tokens"
-      title="Personal access tokens"
-      description="A token lets a script or an app read your account through the API (Authorization: Bearer …). It cannot change your password, email, second factor or tokens."
+      title={t("heading")}
+      description={t.rich("description", { code: (chunks) => <code dir="ltr">{chunks}</code> })}
     >
       <AccessTokenList
         tokens={tokens.map((token) => ({

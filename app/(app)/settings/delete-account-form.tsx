@@ -1,14 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
-import { FormProvider } from "react-hook-form";
+import { FormProvider, useWatch } from "react-hook-form";
 import { FormAlert } from "@/components/forms/form-alert";
 import { PasswordField } from "@/components/forms/password-field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import type { FormState } from "@/lib/action-state";
-import { FreshSignInHint } from "@/components/forms/fresh-sign-in-hint";
 import { deleteAccountSchemaFor } from "@/lib/validations/settings";
 import { deleteAccountAction } from "./actions/delete-account";
+import { FreshSignInHint } from "./fresh-sign-in-hint";
 
 /**
  * Two steps: "Delete account" checks the password field and shows a warning with the final
@@ -18,6 +19,7 @@ import { deleteAccountAction } from "./actions/delete-account";
  * the password to type again (it is never sent back to the browser).
  */
 export function DeleteAccountForm({ askPassword = true }: { askPassword?: boolean }) {
+  const t = useTranslations("settings");
   const schema = useMemo(() => deleteAccountSchemaFor(askPassword), [askPassword]);
   const { form, state, pending, formProps } = useServerForm(schema, deleteAccountAction, {
     currentPassword: "",
@@ -34,6 +36,18 @@ export function DeleteAccountForm({ askPassword = true }: { askPassword?: boolea
   useEffect(() => {
     if (confirming) finalButton.current?.focus();
   }, [confirming]);
+
+  // Once the field shows an error, it is checked again as it is typed in, not only when it
+  // loses focus: otherwise the error vanishes on the mousedown that blurs it, the button
+  // below moves up, and that first click lands beside it.
+  const password = useWatch({ control: form.control, name: "currentPassword" });
+  const typed = useRef(password);
+  const { trigger, getFieldState } = form;
+  useEffect(() => {
+    if (typed.current === password) return;
+    typed.current = password;
+    if (getFieldState("currentPassword").error) void trigger("currentPassword");
+  }, [password, trigger, getFieldState]);
 
   async function askToConfirm() {
     if (!(await form.trigger("currentPassword", { shouldFocus: true }))) return;
@@ -53,16 +67,19 @@ export function DeleteAccountForm({ askPassword = true }: { askPassword?: boolea
       <form {...formProps} onSubmit={onSubmit} className="stack">
         <FormAlert message={state.status === "error" && !confirming ? state.message : null} />
         {askPassword ? (
-          <PasswordField name="currentPassword" label="Current password" autoComplete="current-password" />
+          <PasswordField
+            name="currentPassword"
+            label={t("currentPassword")}
+            autoComplete="current-password"
+          />
         ) : (
           <FreshSignInHint />
         )}
         {confirming ? (
           <div className="stack confirm-box">
             <p id="delete-account-warning">
-              <strong>Are you sure?</strong> This deletes your account, its sessions and its data for good. It
-              cannot be undone.
-              {state.fieldErrors?.confirm ? " Enter your current password again to confirm." : null}
+              <strong>{t("deleteAccount.areYouSure")}</strong> {t("deleteAccount.warning")}
+              {state.fieldErrors?.confirm ? ` ${t("deleteAccount.enterAgain")}` : null}
             </p>
             <div className="actions">
               <button
@@ -75,16 +92,16 @@ export function DeleteAccountForm({ askPassword = true }: { askPassword?: boolea
                 aria-busy={pending || undefined}
                 aria-describedby="delete-account-warning"
               >
-                Delete account
+                {t("deleteAccount.submit")}
               </button>
               <button type="button" disabled={pending} onClick={() => setConfirmingAfter(null)}>
-                Cancel
+                {t("cancel")}
               </button>
             </div>
           </div>
         ) : (
           <button type="submit" className="danger">
-            Delete account
+            {t("deleteAccount.submit")}
           </button>
         )}
       </form>

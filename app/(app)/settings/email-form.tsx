@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { FormProvider } from "react-hook-form";
 import { FormMessages } from "@/components/forms/form-messages";
@@ -7,12 +8,13 @@ import { PasswordField } from "@/components/forms/password-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useServerForm } from "@/components/forms/use-server-form";
-import { FreshSignInHint } from "@/components/forms/fresh-sign-in-hint";
 import { changeEmailSchemaFor } from "@/lib/validations/settings";
 import { changeEmailAction } from "./actions/email";
+import { FreshSignInHint } from "./fresh-sign-in-hint";
 
 /** `askPassword`: the account has a password; one without proves the change by a fresh sign-in. */
 export function EmailForm({ askPassword = true }: { askPassword?: boolean }) {
+  const t = useTranslations("settings");
   const schema = useMemo(() => changeEmailSchemaFor(askPassword), [askPassword]);
   const { form, state, pending, formProps } = useServerForm(
     schema,
@@ -27,13 +29,23 @@ export function EmailForm({ askPassword = true }: { askPassword?: boolean }) {
     <FormProvider {...form}>
       <form {...formProps} className="stack">
         <FormMessages state={state} />
-        <TextField name="newEmail" label="New email" type="email" autoComplete="email" inputMode="email" />
+        <TextField
+          name="newEmail"
+          label={t("email.newEmail")}
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+        />
         {askPassword ? (
-          <PasswordField name="currentPassword" label="Current password" autoComplete="current-password" />
+          <PasswordField
+            name="currentPassword"
+            label={t("currentPassword")}
+            autoComplete="current-password"
+          />
         ) : (
           <FreshSignInHint />
         )}
-        <SubmitButton label="Change email" pending={pending} />
+        <SubmitButton label={t("email.submit")} pending={pending} />
       </form>
     </FormProvider>
   );

@@ -2,15 +2,18 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { browserSupportsWebAuthn, startRegistration, WebAuthnError } from "@simplewebauthn/browser";
+import { useTranslations } from "next-intl";
 import { useMemo, useState, useSyncExternalStore } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import type * as z from "zod/mini";
 import { AuthenticationCodeField } from "@/components/forms/authentication-code-field";
 import { FormMessages } from "@/components/forms/form-messages";
+import { useMessageText } from "@/components/i18n/use-message-text";
 import { PasswordField } from "@/components/forms/password-field";
 import { TextField } from "@/components/forms/text-field";
 import { serverErrors } from "@/components/forms/use-server-form";
 import { idleState, type FormState } from "@/lib/action-state";
+import { message } from "@/lib/i18n/message";
 import type { AddPasskeyProof } from "@/lib/passkeys/proof";
 import { addPasskeySchemaFor, type AddPasskeyInput } from "@/lib/validations/passkeys";
 import { beginAddingPasskey, finishAddingPasskey } from "./actions/passkeys";
@@ -23,9 +26,9 @@ const failed = (message: string): FormState => ({ status: "error", message });
 /** Why the browser made no passkey, in words; nothing was changed in any case. */
 function ceremonyFailure(error: unknown): FormState {
   if (error instanceof WebAuthnError && error.code === "ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED") {
-    return failed("This device already has a passkey for your account.");
+    return failed(message("settings.passkeys.alreadyOnDevice"));
   }
-  return failed("No passkey was added: the request was cancelled or timed out. Please try again.");
+  return failed(message("settings.passkeys.cancelled"));
 }
 
 /** What the server asked for after all: the sign-in aged, or an app was switched on meanwhile. */
@@ -51,6 +54,8 @@ export function PasskeyAddForm({
   /** Why this proof is asked for (lib/passkeys/proof.ts), shown while it is the one asked. */
   hint: string | null;
 }) {
+  const t = useTranslations("settings");
+  const text = useMessageText();
   const hydrated = useSyncExternalStore(
     noSubscription,
     () => true,
@@ -97,7 +102,7 @@ export function PasskeyAddForm({
   const onSubmit = form.handleSubmit(async (values) => {
     setPending(true);
     setState(idleState);
-    const answer = await add(values).catch(() => failed("No passkey was added. Please try again."));
+    const answer = await add(values).catch(() => failed(message("settings.passkeys.failed")));
     if (answer.status === "success") form.reset(defaultValues);
     setState(answer);
     setPending(false);
@@ -110,16 +115,20 @@ export function PasskeyAddForm({
         <FormMessages state={state} />
         <TextField
           name="name"
-          label="Passkey name"
-          hint="So you can tell your passkeys apart."
+          label={t("passkeys.nameLabel")}
+          hint={t("passkeys.nameHint")}
           autoComplete="off"
         />
-        {hint && asked === proof && <p className="field-hint">{hint}</p>}
+        {hint && asked === proof && <p className="field-hint">{text(hint)}</p>}
         {needsPassword(asked) && (
-          <PasswordField name="currentPassword" label="Current password" autoComplete="current-password" />
+          <PasswordField
+            name="currentPassword"
+            label={t("currentPassword")}
+            autoComplete="current-password"
+          />
         )}
         {asked === "password-and-code" && <AuthenticationCodeField />}
-        {unsupported && <p className="muted">This browser cannot make passkeys.</p>}
+        {unsupported && <p className="muted">{t("passkeys.unsupported")}</p>}
         {/* Disabled until hydrated: the browser's part needs JavaScript. */}
         <button
           type="submit"
@@ -127,7 +136,7 @@ export function PasskeyAddForm({
           disabled={!hydrated || unsupported || pending}
           aria-busy={pending || undefined}
         >
-          {pending ? "Add a passkey…" : "Add a passkey"}
+          {pending ? `${t("passkeys.add")}…` : t("passkeys.add")}
         </button>
       </form>
     </FormProvider>

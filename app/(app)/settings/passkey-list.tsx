@@ -1,7 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { FormMessages } from "@/components/forms/form-messages";
+import { useMessageText } from "@/components/i18n/use-message-text";
 import { LocalTime } from "@/components/local-time";
 import { idleState, type FormState } from "@/lib/action-state";
 import { MAX_PASSKEY_NAME_LENGTH } from "@/lib/validations/passkeys";
@@ -14,26 +16,28 @@ export type PasskeyRow = { id: string; name: string; createdAt: string; lastUsed
  * Remove works without JavaScript; Rename opens its field with it.
  */
 export function PasskeyList({ passkeys }: { passkeys: PasskeyRow[] }) {
+  const t = useTranslations("settings");
+  const text = useMessageText();
   const [state, formAction, pending] = useActionState<FormState, FormData>(passkeyRowAction, idleState);
   // Open for one passkey while it still has the name it had: a saved new name closes it.
   const [renaming, setRenaming] = useState<{ id: string; from: string } | null>(null);
-  const nameError = state.fieldErrors?.name?.join(" ");
+  const nameError = state.fieldErrors?.name?.map(text).join(" ");
   return (
     <>
       <FormMessages state={state} />
       {passkeys.length === 0 ? (
-        <p>You have no passkeys yet.</p>
+        <p className="muted empty-state">{t("passkeys.empty")}</p>
       ) : (
         <div className="table-scroll">
           <table className="sessions">
-            <caption className="sr-only">Your passkeys</caption>
+            <caption className="sr-only">{t("passkeys.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Added</th>
-                <th scope="col">Last used</th>
+                <th scope="col">{t("passkeys.name")}</th>
+                <th scope="col">{t("passkeys.added")}</th>
+                <th scope="col">{t("passkeys.lastUsed")}</th>
                 <th scope="col">
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t("actions")}</span>
                 </th>
               </tr>
             </thead>
@@ -42,11 +46,13 @@ export function PasskeyList({ passkeys }: { passkeys: PasskeyRow[] }) {
                 const editing = renaming?.id === passkey.id && renaming.from === passkey.name;
                 return (
                   <tr key={passkey.id}>
-                    <th scope="row">{passkey.name}</th>
+                    <th scope="row">
+                      <bdi>{passkey.name}</bdi>
+                    </th>
                     <td>
                       <LocalTime iso={passkey.createdAt} />
                     </td>
-                    <td>{passkey.lastUsedAt ? <LocalTime iso={passkey.lastUsedAt} /> : "Never"}</td>
+                    <td>{passkey.lastUsedAt ? <LocalTime iso={passkey.lastUsedAt} /> : t("never")}</td>
                     <td>
                       <form action={formAction} className="actions">
                         <input type="hidden" name="passkeyId" value={passkey.id} />
@@ -54,7 +60,11 @@ export function PasskeyList({ passkeys }: { passkeys: PasskeyRow[] }) {
                           <>
                             <div className="field">
                               <label htmlFor={`rename-${passkey.id}`}>
-                                New name<span className="sr-only"> for the passkey {passkey.name}</span>
+                                {t("passkeys.newName")}
+                                <span className="sr-only">
+                                  {" "}
+                                  {t("passkeys.forPasskey", { name: passkey.name })}
+                                </span>
                               </label>
                               <input
                                 id={`rename-${passkey.id}`}
@@ -73,10 +83,10 @@ export function PasskeyList({ passkeys }: { passkeys: PasskeyRow[] }) {
                               )}
                             </div>
                             <button type="submit" name="intent" value="rename" disabled={pending}>
-                              Save name
+                              {t("passkeys.saveName")}
                             </button>
                             <button type="button" onClick={() => setRenaming(null)}>
-                              Cancel
+                              {t("cancel")}
                             </button>
                           </>
                         ) : (
@@ -84,12 +94,17 @@ export function PasskeyList({ passkeys }: { passkeys: PasskeyRow[] }) {
                             type="button"
                             onClick={() => setRenaming({ id: passkey.id, from: passkey.name })}
                           >
-                            Rename<span className="sr-only"> the passkey {passkey.name}</span>
+                            {t("passkeys.rename")}
+                            <span className="sr-only">
+                              {" "}
+                              {t("passkeys.thePasskey", { name: passkey.name })}
+                            </span>
                           </button>
                         )}
                         {/* Not held up by an open Rename field, even an emptied one. */}
                         <button type="submit" name="intent" value="remove" formNoValidate disabled={pending}>
-                          Remove<span className="sr-only"> the passkey {passkey.name}</span>
+                          {t("passkeys.remove")}
+                          <span className="sr-only"> {t("passkeys.thePasskey", { name: passkey.name })}</span>
                         </button>
                       </form>
                     </td>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { FormProvider } from "react-hook-form";
 import { FormMessages } from "@/components/forms/form-messages";
@@ -12,6 +13,7 @@ import { changePasswordSchemaFor } from "@/lib/validations/settings";
 import { changePasswordAction } from "./actions/password";
 
 export function PasswordForm({ policy }: { policy: ClientPasswordPolicy }) {
+  const t = useTranslations("settings");
   const schema = useMemo(() => changePasswordSchemaFor(policy), [policy]);
   const { form, state, pending, formProps } = useServerForm(
     schema,
@@ -27,16 +29,20 @@ export function PasswordForm({ policy }: { policy: ClientPasswordPolicy }) {
     <FormProvider {...form}>
       <form {...formProps} className="stack">
         <FormMessages state={state} />
-        <PasswordField name="currentPassword" label="Current password" autoComplete="current-password" />
+        <PasswordField name="currentPassword" label={t("currentPassword")} autoComplete="current-password" />
         <PasswordField
           name="newPassword"
-          label="New password"
+          label={t("password.newPassword")}
           autoComplete="new-password"
-          hint={`At least ${policy.minLength} characters. Changing it signs out every other session.`}
+          hint={t("password.newPasswordHint", { min: policy.minLength })}
         />
         <PasswordStrengthMeter name="newPassword" minLength={policy.minLength} context={policy.context} />
-        <PasswordField name="confirmPassword" label="Confirm password" autoComplete="new-password" />
-        <SubmitButton label="Change password" pending={pending} />
+        <PasswordField
+          name="confirmPassword"
+          label={t("password.confirmPassword")}
+          autoComplete="new-password"
+        />
+        <SubmitButton label={t("password.submit")} pending={pending} />
       </form>
     </FormProvider>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormProvider } from "react-hook-form";
 import { FormMessages } from "@/components/forms/form-messages";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -9,13 +10,14 @@ import { profileSchema } from "@/lib/validations/settings";
 import { saveProfile } from "./actions/profile";
 
 export function ProfileForm({ name }: { name: string }) {
+  const t = useTranslations("settings.profile");
   const { form, state, pending, formProps } = useServerForm(profileSchema, saveProfile, { name });
   return (
     <FormProvider {...form}>
       <form {...formProps} className="stack">
         <FormMessages state={state} />
-        <TextField name="name" label="Name" autoComplete="name" />
-        <SubmitButton label="Save profile" pending={pending} />
+        <TextField name="name" label={t("name")} autoComplete="name" />
+        <SubmitButton label={t("submit")} pending={pending} />
       </form>
     </FormProvider>
   );

@@ -1,19 +1,22 @@
+import { getTranslations } from "next-intl/server";
 import { LocalTime } from "@/components/local-time";
 import type { ActivityRow } from "@/lib/events/recent";
+import { getMessageText } from "@/lib/i18n/server";
 
 /** The account's latest security events: when, what, from which address and device. */
-export function RecentActivity({ events }: { events: ActivityRow[] }) {
-  if (events.length === 0) return <p>Nothing yet.</p>;
+export async function RecentActivity({ events }: { events: ActivityRow[] }) {
+  const [t, text] = await Promise.all([getTranslations(), getMessageText()]);
+  if (events.length === 0) return <p className="muted empty-state">{t("settings.activity.empty")}</p>;
   return (
     <div className="table-scroll">
       <table className="sessions">
-        <caption className="sr-only">Your account&apos;s recent security events</caption>
+        <caption className="sr-only">{t("settings.activity.caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">What</th>
-            <th scope="col">IP address</th>
-            <th scope="col">Device</th>
+            <th scope="col">{t("settings.activity.when")}</th>
+            <th scope="col">{t("settings.activity.what")}</th>
+            <th scope="col">{t("settings.activity.ip")}</th>
+            <th scope="col">{t("settings.activity.device")}</th>
           </tr>
         </thead>
         <tbody>
@@ -22,9 +25,13 @@ export function RecentActivity({ events }: { events: ActivityRow[] }) {
               <td>
                 <LocalTime iso={event.at.toISOString()} />
               </td>
-              <th scope="row">{event.what}</th>
-              <td>{event.ip ?? "Unknown"}</td>
-              <td>{event.device}</td>
+              <th scope="row">
+                {event.provider
+                  ? t("events.withProvider", { what: text(event.what), provider: event.provider })
+                  : text(event.what)}
+              </th>
+              <td>{event.ip ? <bdi>{event.ip}</bdi> : t("settings.unknown")}</td>
+              <td>{text(event.device)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,60 +1,60 @@
+import { getTranslations } from "next-intl/server";
+import { LocalTime } from "@/components/local-time";
 import type { SessionSummary } from "@/lib/auth/sessions";
-import { describeUserAgent } from "@/lib/user-agent";
+import { getMessageText } from "@/lib/i18n/server";
+import { deviceMessage } from "@/lib/user-agent";
 import { revokeOtherSessionsAction, revokeSessionAction } from "./actions/sessions";
 
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
-function Time({ at }: { at: Date }) {
-  return <time dateTime={at.toISOString()}>{when.format(at)} UTC</time>;
-}
-
 /** One table row per live session; the current one is marked and has no revoke button. */
-export function SessionsList({
+export async function SessionsList({
   sessions,
   currentSessionId,
 }: {
   sessions: SessionSummary[];
   currentSessionId: string;
 }) {
+  const [t, text] = await Promise.all([getTranslations("settings"), getMessageText()]);
+  const others = sessions.some((session) => session.id !== currentSessionId);
   return (
     <>
       <div className="table-scroll">
         <table className="sessions">
-          <caption className="sr-only">Your active sessions</caption>
+          <caption className="sr-only">{t("sessions.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Device</th>
-              <th scope="col">IP address</th>
-              <th scope="col">Signed in</th>
-              <th scope="col">Last seen</th>
+              <th scope="col">{t("sessions.device")}</th>
+              <th scope="col">{t("sessions.ip")}</th>
+              <th scope="col">{t("sessions.signedIn")}</th>
+              <th scope="col">{t("sessions.lastSeen")}</th>
               <th scope="col">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t("actions")}</span>
               </th>
             </tr>
           </thead>
           <tbody>
             {sessions.map((session) => {
-              const device = describeUserAgent(session.userAgent);
+              const device = text(deviceMessage(session.userAgent));
               const current = session.id === currentSessionId;
               return (
                 <tr key={session.id} aria-current={current ? "true" : undefined}>
                   <th scope="row">
                     {device}
-                    {current && <span className="badge">This device</span>}
+                    {current && <span className="badge">{t("sessions.thisDevice")}</span>}
                   </th>
-                  <td>{session.ip ?? "Unknown"}</td>
+                  <td>{session.ip ? <bdi>{session.ip}</bdi> : t("unknown")}</td>
                   <td>
-                    <Time at={session.createdAt} />
+                    <LocalTime iso={session.createdAt.toISOString()} />
                   </td>
                   <td>
-                    <Time at={session.lastSeenAt} />
+                    <LocalTime iso={session.lastSeenAt.toISOString()} />
                   </td>
                   <td>
                     {!current && (
                       <form action={revokeSessionAction}>
                         <input type="hidden" name="sessionId" value={session.id} />
                         <button type="submit">
-                          Revoke<span className="sr-only"> the session of {device}</span>
+                          {t("sessions.revoke")}
+                          <span className="sr-only"> {t("sessions.theSessionOf", { device })}</span>
                         </button>
                       </form>
                     )}
@@ -65,8 +65,9 @@ export function SessionsList({
           </tbody>
         </table>
       </div>
+      {!others && <p className="muted empty-state">{t("sessions.onlyThisDevice")}</p>}
       <form action={revokeOtherSessionsAction}>
-        <button type="submit">Sign out other sessions</button>
+        <button type="submit">{t("sessions.signOutOthers")}</button>
       </form>
     </>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormMessages } from "@/components/forms/form-messages";
 import { idleState } from "@/lib/action-state";
@@ -7,16 +8,14 @@ import { sendPasswordSetupLinkAction } from "./actions/set-password";
 
 /** For an account without a password: a link to its own address sets one, as a reset does. */
 export function SetPasswordForm({ email }: { email: string }) {
+  const t = useTranslations("settings.setPassword");
   const [state, action, pending] = useActionState(sendPasswordSetupLinkAction, idleState);
   return (
     <form action={action} className="stack">
       <FormMessages state={state} />
-      <p>
-        Your account has no password: you sign in with a connected account or a passkey. To add a password, we
-        email a link to {email}.
-      </p>
+      <p>{t.rich("intro", { email, bdi: (chunks) => <bdi>{chunks}</bdi> })}</p>
       <button type="submit" disabled={pending} aria-busy={pending || undefined}>
-        Email me a link to set a password
+        {t("submit")}
       </button>
     </form>
   );

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { twoFactorStatus } from "@/lib/second-factor/authenticator-app";
 import { qrCodeDataUri, setupKey, totpUri } from "@/lib/second-factor/totp";
 import { TitledSection } from "@/components/titled-section";
@@ -12,18 +13,17 @@ export async function TwoFactorSection({
   /** The account has a password; one without proves changes by a fresh sign-in instead. */
   askPassword?: boolean;
 }) {
-  const { enabled, recoveryCodesLeft, setup } = await twoFactorStatus(user.id);
+  const [{ enabled, recoveryCodesLeft, setup }, t] = await Promise.all([
+    twoFactorStatus(user.id),
+    getTranslations("settings.twoFactor"),
+  ]);
   // Only while a set-up waits for its first code does the secret leave the server.
   const shown = setup && {
     qrCode: await qrCodeDataUri(totpUri(setup.secret, user.email)),
     setupKey: setupKey(setup.secret),
   };
   return (
-    <TitledSection
-      id="two-factor"
-      title="Two-factor authentication"
-      description="Signing in asks for a code from an authenticator app on your phone as well as your password."
-    >
+    <TitledSection id="two-factor" title={t("heading")} description={t("description")}>
       <TwoFactorPanel
         enabled={enabled}
         recoveryCodesLeft={recoveryCodesLeft}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { LocalTime } from "@/components/local-time";
 import { revokeAccessTokenAction } from "../actions/access-tokens";
 
@@ -14,19 +15,20 @@ export type ShownAccessToken = {
 };
 
 export function AccessTokenList({ tokens }: { tokens: ShownAccessToken[] }) {
-  if (tokens.length === 0) return <p className="muted">No tokens yet.</p>;
+  const t = useTranslations("settings");
+  if (tokens.length === 0) return <p className="muted empty-state">{t("accessTokens.empty")}</p>;
   return (
     <div className="table-scroll">
       <table className="sessions">
-        <caption className="sr-only">Your personal access tokens</caption>
+        <caption className="sr-only">{t("accessTokens.caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Created</th>
-            <th scope="col">Last used</th>
-            <th scope="col">Expires</th>
+            <th scope="col">{t("accessTokens.name")}</th>
+            <th scope="col">{t("accessTokens.created")}</th>
+            <th scope="col">{t("accessTokens.lastUsed")}</th>
+            <th scope="col">{t("accessTokens.expires")}</th>
             <th scope="col">
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t("actions")}</span>
             </th>
           </tr>
         </thead>
@@ -34,18 +36,18 @@ export function AccessTokenList({ tokens }: { tokens: ShownAccessToken[] }) {
           {tokens.map((token) => (
             <tr key={token.id}>
               <th scope="row">
-                {token.name} <code className="muted">{token.hint}…</code>
+                <bdi>{token.name}</bdi> <code className="muted">{token.hint}…</code>
               </th>
               <td>
                 <LocalTime iso={token.createdAt} />
               </td>
-              <td>{token.lastUsedAt ? <LocalTime iso={token.lastUsedAt} /> : "Never"}</td>
+              <td>{token.lastUsedAt ? <LocalTime iso={token.lastUsedAt} /> : t("never")}</td>
               <td>
                 {token.expiresAt === null ? (
-                  "Never"
+                  t("never")
                 ) : (
                   <>
-                    {token.expired && <span className="badge">Expired</span>}{" "}
+                    {token.expired && <span className="badge">{t("accessTokens.expired")}</span>}{" "}
                     <LocalTime iso={token.expiresAt} />
                   </>
                 )}
@@ -54,7 +56,8 @@ export function AccessTokenList({ tokens }: { tokens: ShownAccessToken[] }) {
                 <form action={revokeAccessTokenAction}>
                   <input type="hidden" name="tokenId" value={token.id} />
                   <button type="submit">
-                    Revoke<span className="sr-only"> the token {token.name}</span>
+                    {t("accessTokens.revoke")}
+                    <span className="sr-only"> {t("accessTokens.theToken", { name: token.name })}</span>
                   </button>
                 </form>
               </td>

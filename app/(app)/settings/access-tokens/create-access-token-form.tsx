@@ -1,23 +1,25 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormProvider } from "react-hook-form";
 import { FormMessages } from "@/components/forms/form-messages";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useServerForm } from "@/components/forms/use-server-form";
-import { createAccessTokenSchema } from "@/lib/validations/access-tokens";
+import { createAccessTokenSchema, TOKEN_LIFETIMES } from "@/lib/validations/access-tokens";
 import { createAccessTokenAction } from "../actions/access-tokens";
 
-const LIFETIMES = [
-  ["7", "7 days"],
-  ["30", "30 days"],
-  ["90", "90 days"],
-  ["365", "1 year"],
-  ["never", "No expiry"],
-] as const;
-
 export function CreateAccessTokenForm() {
+  const t = useTranslations("settings");
+  const lifetimes = TOKEN_LIFETIMES.map((value) => [
+    value,
+    value === "never"
+      ? t("accessTokens.noExpiry")
+      : value === "365"
+        ? t("accessTokens.oneYear")
+        : t("accessTokens.days", { count: Number(value) }),
+  ]);
   const { form, state, pending, formProps } = useServerForm(
     createAccessTokenSchema,
     createAccessTokenAction,
@@ -33,9 +35,11 @@ export function CreateAccessTokenForm() {
         {token && (
           <div className="stack confirm-box">
             <dl className="details">
-              <dt id="new-token-label">New token</dt>
+              <dt id="new-token-label">{t("accessTokens.newToken")}</dt>
               <dd aria-labelledby="new-token-label">
-                <code className="new-token">{token}</code>
+                <code className="new-token" dir="ltr">
+                  {token}
+                </code>
               </dd>
             </dl>
             <div className="actions">
@@ -48,30 +52,26 @@ export function CreateAccessTokenForm() {
                   )
                 }
               >
-                Copy token
+                {t("accessTokens.copy")}
               </button>
             </div>
             <p className="muted" role="status">
-              {copied === true
-                ? "Copied to the clipboard."
-                : copied === false
-                  ? "Could not copy: select the token instead."
-                  : ""}
+              {copied === true ? t("copied") : copied === false ? t("accessTokens.copyFailed") : ""}
             </p>
           </div>
         )}
-        <TextField name="name" label="Token name" autoCapitalize="off" />
+        <TextField name="name" label={t("accessTokens.tokenName")} autoCapitalize="off" />
         <div className="field">
-          <label htmlFor="token-expires">Expires</label>
+          <label htmlFor="token-expires">{t("accessTokens.expires")}</label>
           <select id="token-expires" {...form.register("expires")}>
-            {LIFETIMES.map(([value, label]) => (
+            {lifetimes.map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>
             ))}
           </select>
         </div>
-        <SubmitButton label="Create token" pending={pending} />
+        <SubmitButton label={t("accessTokens.submit")} pending={pending} />
       </form>
     </FormProvider>
   );

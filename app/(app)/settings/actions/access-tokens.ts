@@ -9,6 +9,7 @@ import { recordEvent } from "@/lib/events/record";
 import { signedInFormAction } from "@/lib/form-action";
 import { securityContext } from "@/lib/request-context";
 import { createAccessTokenSchema, revokeAccessTokenSchema } from "@/lib/validations/access-tokens";
+import { message } from "@/lib/i18n/message";
 
 export const createAccessTokenAction = signedInFormAction("/settings", {
   schema: createAccessTokenSchema,
@@ -19,7 +20,7 @@ export const createAccessTokenAction = signedInFormAction("/settings", {
     if (created === "too-many") {
       return {
         status: "error",
-        message: `You have ${MAX_TOKENS} tokens, the most an account can have. Revoke one first.`,
+        message: message("settings.accessTokens.tooMany", { max: MAX_TOKENS }),
       };
     }
     const details = { name, expires: created.token.expiresAt?.toISOString() ?? "never" };
@@ -32,7 +33,7 @@ export const createAccessTokenAction = signedInFormAction("/settings", {
     revalidatePath("/settings");
     return {
       status: "success",
-      message: `Token “${name}” created. Copy it now: it is shown only once.`,
+      message: message("settings.accessTokens.createdMessage", { name }),
       shownOnce: [created.secret],
     };
   },

@@ -20,6 +20,7 @@ import { startProviderFlow, type StartResult } from "@/lib/providers/start";
 import { securityContext } from "@/lib/request-context";
 import { connectProviderSchemaFor, providerRowSchema } from "@/lib/validations/providers";
 import { SIGN_IN_AGAIN_HINT } from "../connected-accounts/messages";
+import { message } from "@/lib/i18n/message";
 
 const SETTINGS = "/settings";
 const error = (message: string): FormState<never> => ({ status: "error", message });
@@ -28,7 +29,7 @@ const notStarted = (started: Exclude<StartResult, { url: string }>, provider: st
   error(
     started.refused === "throttled"
       ? tooManyAttemptsMessage(started.retryAfter)
-      : `${provider} could not be reached just now. Please try again in a moment.`,
+      : message("settings.connectedAccounts.unreachable", { provider }),
   );
 
 /**
@@ -46,9 +47,9 @@ export const connectProviderAction = signedInFormAction(SETTINGS, {
   throttle: { form: "settings-connect", emails: (_input, { session }) => [session.user.email] },
   async run({ provider: id, currentPassword, proof }, { session: { user, sessionId } }) {
     const provider = configuredProvider(id);
-    if (!provider) return error("That provider is not available.");
+    if (!provider) return error(message("settings.connectedAccounts.unavailable"));
     if ((await connectedProviders(user.id)).includes(provider.id)) {
-      return error(`${provider.name} is already connected to your account.`);
+      return error(message("settings.connectedAccounts.alreadyConnected", { provider: provider.name }));
     }
     if (proof === "sign-in-again") return error(SIGN_IN_AGAIN_HINT);
     if (proof === "password") {
@@ -66,14 +67,17 @@ export const connectProviderAction = signedInFormAction(SETTINGS, {
 export const disconnectProviderAction = signedInFormAction(SETTINGS, {
   schema: providerRowSchema,
   async run({ provider: id }, { session: { user, sessionId } }) {
-    const name = configuredProvider(id)?.name ?? "That provider";
+    const provider = configuredProvider(id)?.name;
     const result = await disconnectProvider(user, id, sessionId, await securityContext());
-    if (result === "not-connected") return error(`${name} is not connected to your account.`);
-    if (result === "last-way-in") {
+    if (result === "not-connected") {
       return error(
-        `${name} is the only way to sign in to your account, so it cannot be disconnected. ` +
-          "Set a password, add a passkey or connect another account first.",
+        provider
+          ? message("settings.connectedAccounts.notConnectedError", { provider })
+          : message("settings.connectedAccounts.unknownNotConnected"),
       );
+    }
+    if (result === "last-way-in") {
+      return error(message("settings.connectedAccounts.lastWayIn", { provider: provider ?? id }));
     }
     // The row becomes "Connect" again: the section says what happened (connected-accounts/messages.ts).
     revalidatePath(SETTINGS);

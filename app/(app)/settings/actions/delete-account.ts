@@ -6,6 +6,7 @@ import { hasPassword } from "@/lib/account/set-password";
 import { signedInFormAction } from "@/lib/form-action";
 import { securityContext } from "@/lib/request-context";
 import { deleteAccountSchemaFor } from "@/lib/validations/settings";
+import { message } from "@/lib/i18n/message";
 
 export const deleteAccountAction = signedInFormAction("/settings", {
   schema: async ({ session }) => deleteAccountSchemaFor(await hasPassword(session.user.id)),
@@ -15,7 +16,7 @@ export const deleteAccountAction = signedInFormAction("/settings", {
     if (result === "last-admin") {
       return {
         status: "error",
-        message: "You are the only administrator. Make someone else an admin before you delete your account.",
+        message: message("settings.deleteAccount.lastAdmin"),
       };
     }
     if (result !== "deleted") return result;

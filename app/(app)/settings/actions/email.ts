@@ -6,6 +6,7 @@ import { signedInFormAction } from "@/lib/form-action";
 import { securityContext } from "@/lib/request-context";
 import { changeEmailSchemaFor } from "@/lib/validations/settings";
 import { CREDENTIALS_CHANGED } from "./messages";
+import { message } from "@/lib/i18n/message";
 
 export const changeEmailAction = signedInFormAction("/settings", {
   schema: async ({ session }) => changeEmailSchemaFor(await hasPassword(session.user.id)),
@@ -14,13 +15,11 @@ export const changeEmailAction = signedInFormAction("/settings", {
     const result = await requestEmailChange(user, input, await securityContext(), sessionId);
     if (typeof result !== "string") return result;
     if (result === "conflict") return CREDENTIALS_CHANGED;
-    if (result === "same-address") return fieldError("newEmail", "That is already your email address.");
+    if (result === "same-address") return fieldError("newEmail", message("settings.email.sameAddress"));
     // The same answer whether or not the address already has an account.
     return {
       status: "success",
-      message:
-        `We have sent a link to ${input.newEmail}. Your email address changes when you open it; ` +
-        "until then, keep using your current one.",
+      message: message("settings.email.sent", { email: input.newEmail }),
     };
   },
 });

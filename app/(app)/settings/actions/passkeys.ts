@@ -12,6 +12,7 @@ import { addPasskey, MAX_PASSKEYS, registrationOptions } from "@/lib/passkeys/re
 import { throttleRegistrationChallenges } from "@/lib/passkeys/throttle";
 import { securityContext } from "@/lib/request-context";
 import { addPasskeySchemaFor, finishPasskeySchema, passkeyRowSchema } from "@/lib/validations/passkeys";
+import { message } from "@/lib/i18n/message";
 
 const SETTINGS = "/settings";
 const error = (message: string): FormState<never> => ({ status: "error", message });
@@ -35,16 +36,13 @@ export const beginAddingPasskey = signedInStep(SETTINGS, {
     const throttled = await throttleRegistrationChallenges(user.id);
     if (!throttled.ok) return error(tooManyAttemptsMessage(throttled.retryAfter));
     const proven = await checkProof(user, proof, input, await securityContext());
-    if (proven === "wrong-code")
-      return fieldError("code", "That code is not right. Check your authenticator app and try again.");
+    if (proven === "wrong-code") return fieldError("code", message("secondFactor.wrongCode"));
     if (typeof proven === "object") {
       return "refused" in proven ? proven : error(tooManyAttemptsMessage(proven.throttled));
     }
     const optionsJSON = await registrationOptions(user);
     if (optionsJSON === "too-many") {
-      return error(
-        `Your account has ${MAX_PASSKEYS} passkeys, the most it can have. Remove one to add another.`,
-      );
+      return error(message("settings.passkeys.tooMany", { max: MAX_PASSKEYS }));
     }
     return { done: { status: "ready", optionsJSON } as const };
   },
@@ -56,21 +54,19 @@ export async function finishAddingPasskey(formData: unknown): Promise<FormState<
   const parsed = finishPasskeySchema.safeParse(formValues(formData));
   if (!parsed.success) {
     const badName = parsed.error.issues.some((issue) => issue.path[0] === "name");
-    return badName
-      ? invalidState<"name">(parsed.error)
-      : error("That passkey could not be added. Please try again.");
+    return badName ? invalidState<"name">(parsed.error) : error(message("settings.passkeys.couldNotAdd"));
   }
   const result = await addPasskey(user, parsed.data, await securityContext());
-  if (result === "duplicate") return error("That passkey is already registered.");
-  if (result === "invalid") return error("That passkey could not be added. Please try again.");
+  if (result === "duplicate") return error(message("settings.passkeys.duplicate"));
+  if (result === "invalid") return error(message("settings.passkeys.couldNotAdd"));
   revalidatePath(SETTINGS);
-  return { status: "success", message: `Passkey “${parsed.data.name}” added. You can sign in with it now.` };
+  return {
+    status: "success",
+    message: message("settings.passkeys.addedMessage", { name: parsed.data.name }),
+  };
 }
 
-const LAST_WAY_IN = error(
-  "This passkey is the only way to sign in to your account, so it cannot be removed. " +
-    "Add another passkey or connect an account first.",
-);
+const LAST_WAY_IN = error(message("settings.passkeys.lastWayIn"));
 
 /** A row of the passkey list: Remove, or Save name after Rename. Only the signed-in user's passkeys. */
 export const passkeyRowAction = signedInFormAction(SETTINGS, {
@@ -78,17 +74,18 @@ export const passkeyRowAction = signedInFormAction(SETTINGS, {
   async run(row, { session: { user, sessionId } }) {
     if (row.intent === "remove") {
       const result = await removePasskey(user, row.passkeyId, sessionId, await securityContext());
-      if (result === "not-found")
-        return error("That passkey was not found. It may have been removed already.");
+      if (result === "not-found") return error(message("settings.passkeys.notFoundRemoved"));
       if (result === "last-way-in") return LAST_WAY_IN;
       revalidatePath(SETTINGS);
       return {
         status: "success",
-        message: `Passkey “${result.removed}” removed, and every other session has been signed out.`,
+        message: message("settings.passkeys.removed", { name: result.removed }),
       };
     }
-    if (!(await renamePasskey(user.id, row.passkeyId, row.name))) return error("That passkey was not found.");
+    if (!(await renamePasskey(user.id, row.passkeyId, row.name))) {
+      return error(message("settings.passkeys.notFound"));
+    }
     revalidatePath(SETTINGS);
-    return { status: "success", message: `Passkey renamed to “${row.name}”.` };
+    return { status: "success", message: message("settings.passkeys.renamed", { name: row.name }) };
   },
 });

@@ -7,6 +7,7 @@ import { signedInFormAction } from "@/lib/form-action";
 import { securityContext } from "@/lib/request-context";
 import { changePasswordSchemaFor } from "@/lib/validations/settings";
 import { CREDENTIALS_CHANGED } from "./messages";
+import { message } from "@/lib/i18n/message";
 
 export const changePasswordAction = signedInFormAction("/settings", {
   schema: ({ session: { user } }) => changePasswordSchemaFor(serverPasswordPolicy([user.email, user.name])),
@@ -18,7 +19,7 @@ export const changePasswordAction = signedInFormAction("/settings", {
     revalidatePath("/settings");
     return {
       status: "success",
-      message: "Your password has been changed. Every other session has been signed out.",
+      message: message("settings.password.changed"),
     };
   },
 });

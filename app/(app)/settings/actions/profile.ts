@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { signedInFormAction } from "@/lib/form-action";
 import { updateUserName } from "@/lib/users";
 import { profileSchema } from "@/lib/validations/settings";
+import { message } from "@/lib/i18n/message";
 
 export const saveProfile = signedInFormAction("/settings", {
   schema: profileSchema,
@@ -11,6 +12,6 @@ export const saveProfile = signedInFormAction("/settings", {
   async run({ name }, { session: { user } }) {
     await updateUserName(user.id, name);
     revalidatePath("/", "layout");
-    return { status: "success", message: "Your profile has been saved." };
+    return { status: "success", message: message("settings.profile.saved") };
   },
 });

@@ -18,6 +18,7 @@ import {
 import { hasPassword } from "@/lib/account/set-password";
 import { enableTwoFactorSchemaFor, manageTwoFactorSchemaFor } from "@/lib/validations/two-factor";
 import { CREDENTIALS_CHANGED } from "./messages";
+import { message } from "@/lib/i18n/message";
 
 const SETTINGS = "/settings";
 
@@ -38,13 +39,13 @@ function refused(refusal: CodeRefusal | PasswordRefusal): FormState<"code"> | Pa
   if (refusal === "no-setup") {
     return {
       status: "error",
-      message: "That set-up has expired. Choose “Set up authenticator app” to start again.",
+      message: message("settings.twoFactor.setupExpired"),
     };
   }
   return {
     status: "error",
-    message: "Please correct the highlighted fields.",
-    fieldErrors: { code: ["That code is not right. Check your authenticator app and try again."] },
+    message: message("forms.correctFields"),
+    fieldErrors: { code: [message("secondFactor.wrongCode")] },
   };
 }
 
@@ -65,9 +66,7 @@ export const enableTwoFactorAction = signedInFormAction(SETTINGS, {
     revalidatePath(SETTINGS);
     return {
       status: "success",
-      message:
-        "Two-factor authentication is on, and every other session has been signed out. " +
-        "Save your recovery codes now: they are shown only once.",
+      message: message("settings.twoFactor.enabled"),
       shownOnce: result.recoveryCodes,
     };
   },
@@ -77,8 +76,7 @@ export const manageTwoFactorAction = signedInFormAction(SETTINGS, {
   schema: async ({ session }) => manageTwoFactorSchemaFor(await hasPassword(session.user.id)),
   throttle,
   async run({ intent, ...proof }, { session: { user, sessionId } }) {
-    if (!intent)
-      return { status: "error", message: "Choose what to do: new recovery codes, or switching it off." };
+    if (!intent) return { status: "error", message: message("settings.twoFactor.chooseIntent") };
     const context = await securityContext();
     if (intent === "disable") {
       const result = await disableTwoFactor(user, sessionId, proof, context);
@@ -86,7 +84,7 @@ export const manageTwoFactorAction = signedInFormAction(SETTINGS, {
       revalidatePath(SETTINGS);
       return {
         status: "success",
-        message: "Two-factor authentication is off, and every other session has been signed out.",
+        message: message("settings.twoFactor.disabled"),
       };
     }
     const result = await regenerateRecoveryCodes(user, proof, context, sessionId);
@@ -94,7 +92,7 @@ export const manageTwoFactorAction = signedInFormAction(SETTINGS, {
     revalidatePath(SETTINGS);
     return {
       status: "success",
-      message: "Here are your new recovery codes; the old ones no longer work. They are shown only once.",
+      message: message("settings.twoFactor.regenerated"),
       shownOnce: result.recoveryCodes,
     };
   },

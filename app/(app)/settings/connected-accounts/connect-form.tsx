@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { FormProvider } from "react-hook-form";
 import { FormMessages } from "@/components/forms/form-messages";
@@ -17,6 +18,7 @@ export function ConnectForm({
   provider: { id: string; name: string };
   askPassword: boolean;
 }) {
+  const t = useTranslations("settings");
   const schema = useMemo(() => connectProviderSchemaFor(askPassword), [askPassword]);
   const { form, state, pending, formProps } = useServerForm(schema, connectProviderAction, {
     provider: provider.id,
@@ -28,9 +30,13 @@ export function ConnectForm({
         <FormMessages state={state} />
         <input type="hidden" {...form.register("provider")} />
         {askPassword && (
-          <PasswordField name="currentPassword" label="Current password" autoComplete="current-password" />
+          <PasswordField
+            name="currentPassword"
+            label={t("currentPassword")}
+            autoComplete="current-password"
+          />
         )}
-        <SubmitButton label={`Connect ${provider.name}`} pending={pending} />
+        <SubmitButton label={t("connectedAccounts.connect", { provider: provider.name })} pending={pending} />
       </form>
     </FormProvider>
   );

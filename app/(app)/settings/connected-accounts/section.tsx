@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { FormAlert } from "@/components/forms/form-alert";
 import { FormStatus } from "@/components/forms/form-status";
 import { configuredProvider, configuredProviders } from "@/lib/providers/config";
@@ -20,19 +21,16 @@ type Props = {
 export async function ConnectedAccountsSection({ userId, sessionId, result }: Props) {
   const providers = configuredProviders();
   if (providers.length === 0) return null;
-  const [connected, proof] = await Promise.all([
+  const [connected, proof, t] = await Promise.all([
     connectedProviders(userId),
     proofToConnect(userId, sessionId),
+    getTranslations("settings.connectedAccounts"),
   ]);
   const answered = configuredProvider(result.provider);
   const answer = answered ? connectResultMessage(result.connect, answered.name) : null;
   const mine = providers.filter((provider) => connected.includes(provider.id));
   return (
-    <TitledSection
-      id="connected-accounts"
-      title="Connected accounts"
-      description="Sign in with another service's account. Connecting one asks that service who you are; your password stays as it is."
-    >
+    <TitledSection id="connected-accounts" title={t("heading")} description={t("description")}>
       <FormAlert message={answer?.status === "error" ? answer.message : null} />
       <FormStatus message={answer?.status === "success" ? answer.message : null} />
       <ul className="stack connected-accounts">
@@ -40,7 +38,9 @@ export async function ConnectedAccountsSection({ userId, sessionId, result }: Pr
           <li key={provider.id} className="stack">
             <p>
               <strong>{provider.name}</strong>{" "}
-              <span className="muted">{connected.includes(provider.id) ? "Connected" : "Not connected"}</span>
+              <span className="muted">
+                {connected.includes(provider.id) ? t("connected") : t("notConnected")}
+              </span>
             </p>
             {connected.includes(provider.id) ? (
               <DisconnectForm provider={provider} />

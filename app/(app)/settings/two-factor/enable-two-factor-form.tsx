@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormProvider } from "react-hook-form";
 import { AuthenticationCodeField } from "@/components/forms/authentication-code-field";
 import { FormMessages } from "@/components/forms/form-messages";
@@ -7,9 +8,9 @@ import { PasswordField } from "@/components/forms/password-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { useMemo } from "react";
-import { FreshSignInHint } from "@/components/forms/fresh-sign-in-hint";
 import { enableTwoFactorSchemaFor } from "@/lib/validations/two-factor";
 import { enableTwoFactorAction } from "../actions/two-factor";
+import { FreshSignInHint } from "../fresh-sign-in-hint";
 import { RecoveryCodes } from "./recovery-codes";
 
 export type ShownSetup = { qrCode: string; setupKey: string };
@@ -22,6 +23,7 @@ export function EnableTwoFactorForm({
   setup: ShownSetup | null;
   askPassword: boolean;
 }) {
+  const t = useTranslations("settings");
   const schema = useMemo(() => enableTwoFactorSchemaFor(askPassword), [askPassword]);
   const { form, state, pending, formProps } = useServerForm(
     schema,
@@ -43,37 +45,35 @@ export function EnableTwoFactorForm({
       <form {...formProps} className="stack">
         <ol className="stack steps">
           <li>
-            <p>
-              Scan this QR code with an authenticator app (such as 1Password, Google Authenticator or Aegis).
-            </p>
+            <p>{t("twoFactor.scan")}</p>
             {/* A data: URI made on the server: nothing for next/image to optimise. */}
             {/* eslint-disable-next-line @next/next/no-img-element */}
-            <img
-              src={setup.qrCode}
-              width={200}
-              height={200}
-              className="qr-code"
-              alt="QR code for your authenticator app. If you cannot scan it, enter the setup key shown below instead."
-            />
+            <img src={setup.qrCode} width={200} height={200} className="qr-code" alt={t("twoFactor.qrAlt")} />
             <dl className="details">
-              <dt id="totp-setup-key-label">Setup key</dt>
+              <dt id="totp-setup-key-label">{t("twoFactor.setupKey")}</dt>
               <dd aria-labelledby="totp-setup-key-label">
-                <code className="setup-key">{setup.setupKey}</code>
+                <code className="setup-key" dir="ltr">
+                  {setup.setupKey}
+                </code>
               </dd>
             </dl>
           </li>
           <li>
-            <p>Enter the 6-digit code the app shows, and your password.</p>
+            <p>{t("twoFactor.enterCode")}</p>
           </li>
         </ol>
         <FormMessages state={state} />
         <AuthenticationCodeField recoveryCodes={false} />
         {askPassword ? (
-          <PasswordField name="currentPassword" label="Current password" autoComplete="current-password" />
+          <PasswordField
+            name="currentPassword"
+            label={t("currentPassword")}
+            autoComplete="current-password"
+          />
         ) : (
           <FreshSignInHint />
         )}
-        <SubmitButton label="Enable two-factor authentication" pending={pending} />
+        <SubmitButton label={t("twoFactor.enable")} pending={pending} />
       </form>
     </FormProvider>
   );

@@ -1,14 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormProvider } from "react-hook-form";
 import { AuthenticationCodeField } from "@/components/forms/authentication-code-field";
 import { FormMessages } from "@/components/forms/form-messages";
 import { PasswordField } from "@/components/forms/password-field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { useMemo } from "react";
-import { FreshSignInHint } from "@/components/forms/fresh-sign-in-hint";
 import { manageTwoFactorSchemaFor } from "@/lib/validations/two-factor";
 import { manageTwoFactorAction } from "../actions/two-factor";
+import { FreshSignInHint } from "../fresh-sign-in-hint";
 import { RecoveryCodes } from "./recovery-codes";
 
 /** While two-factor sign-in is on: new recovery codes, or switching it off; each needs both proofs. */
@@ -21,6 +22,7 @@ export function ManageTwoFactorForm({
   recoveryCodesLeft: number;
   askPassword: boolean;
 }) {
+  const t = useTranslations("settings");
   const schema = useMemo(() => manageTwoFactorSchemaFor(askPassword), [askPassword]);
   const { form, state, pending, formProps } = useServerForm(
     schema,
@@ -35,21 +37,27 @@ export function ManageTwoFactorForm({
         <FormMessages state={state} />
         {state.shownOnce && <RecoveryCodes codes={state.shownOnce} />}
         <p>
-          Two-factor authentication is <strong>on</strong>. You have {recoveryCodesLeft} recovery code
-          {recoveryCodesLeft === 1 ? "" : "s"} left.
+          {t.rich("twoFactor.on", {
+            count: recoveryCodesLeft,
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
         </p>
         {askPassword ? (
-          <PasswordField name="currentPassword" label="Current password" autoComplete="current-password" />
+          <PasswordField
+            name="currentPassword"
+            label={t("currentPassword")}
+            autoComplete="current-password"
+          />
         ) : (
           <FreshSignInHint />
         )}
         <AuthenticationCodeField />
         <div className="actions">
           <button type="submit" name="intent" value="regenerate" disabled={pending}>
-            Regenerate recovery codes
+            {t("twoFactor.regenerate")}
           </button>
           <button type="submit" name="intent" value="disable" className="danger" disabled={pending}>
-            Disable two-factor authentication
+            {t("twoFactor.disable")}
           </button>
         </div>
       </form>

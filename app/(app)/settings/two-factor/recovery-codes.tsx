@@ -1,11 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 /** New recovery codes, shown once: to copy, download as a .txt file, or write down. */
 export function RecoveryCodes({ codes }: { codes: string[] }) {
   const [copied, setCopied] = useState<boolean | null>(null);
-  const text = `Latchkey recovery codes\nEach code works once.\n\n${codes.join("\n")}\n`;
+  const t = useTranslations("settings");
+  const text = `${t("twoFactor.fileHeading")}\n${t("twoFactor.fileNote")}\n\n${codes.join("\n")}\n`;
   const copy = () =>
     navigator.clipboard.writeText(text).then(
       () => setCopied(true),
@@ -13,11 +15,8 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
     );
   return (
     <div className="stack recovery-codes">
-      <p>
-        Each code signs you in once if you lose your authenticator app. Keep them somewhere safe, such as a
-        password manager: this is the only time they are shown.
-      </p>
-      <ul aria-label="Recovery codes">
+      <p>{t("twoFactor.recoveryIntro")}</p>
+      <ul aria-label={t("twoFactor.recoveryCodes")}>
         {codes.map((code) => (
           <li key={code}>
             <code>{code}</code>
@@ -26,22 +25,18 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
       </ul>
       <div className="actions">
         <button type="button" onClick={copy}>
-          Copy codes
+          {t("twoFactor.copyCodes")}
         </button>
         <a
           className="button"
           href={`data:text/plain;charset=utf-8,${encodeURIComponent(text)}`}
           download="latchkey-recovery-codes.txt"
         >
-          Download as .txt
+          {t("twoFactor.download")}
         </a>
       </div>
       <p role="status" className="muted">
-        {copied === true
-          ? "Copied to the clipboard."
-          : copied === false
-            ? "Could not copy: select the codes instead."
-            : ""}
+        {copied === true ? t("copied") : copied === false ? t("twoFactor.copyFailed") : ""}
       </p>
     </div>
   );

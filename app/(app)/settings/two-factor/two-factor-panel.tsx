@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { startTwoFactorSetupAction } from "../actions/two-factor";
 import { EnableTwoFactorForm, type ShownSetup } from "./enable-two-factor-form";
 import { ManageTwoFactorForm } from "./manage-two-factor-form";
@@ -19,13 +20,14 @@ export function TwoFactorPanel({
   setup: ShownSetup | null;
   askPassword: boolean;
 }) {
+  const t = useTranslations("settings.twoFactor");
   return (
     <>
       {!enabled && (
         // While a set-up waits, the same button starts again with a new key.
         <form action={startTwoFactorSetupAction}>
           <button type="submit" className={setup ? undefined : "primary"}>
-            Set up authenticator app
+            {t("setUp")}
           </button>
         </form>
       )}
