@@ -6,7 +6,8 @@ import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/events/record";
 import { tokenLink } from "@/lib/mail/links";
 import { queueMail } from "@/lib/mail/send";
-import { emailChangeRequestedMail } from "@/lib/mail/templates";
+import { renderMail } from "@/lib/mail/templates";
+import { mailLanguage } from "@/lib/i18n/account-language";
 import type { SecurityContext } from "@/lib/request-context";
 import { isEmailTaken } from "@/lib/users";
 
@@ -37,13 +38,13 @@ export async function requestEmailChange(
       check.credentialVersion,
     );
     if (!secret) return "conflict";
-    queueMail(
-      emailChangeRequestedMail(input.newEmail, {
-        name: user.name,
-        link: tokenLink("/verify-email", secret),
-        validFor: env.VERIFY_EMAIL_TOKEN_TTL,
-      }),
-    );
+    const data = {
+      name: user.name,
+      link: tokenLink("/verify-email", secret),
+      validFor: env.VERIFY_EMAIL_TOKEN_TTL,
+    };
+    // The new address is no account's yet: it is written to in the language of the request.
+    queueMail(await renderMail("emailChangeRequested", input.newEmail, data, await mailLanguage(null)));
   } else {
     // As issueToken does for a free address: an earlier link stops working, and the database
     // does about the same work either way.

@@ -4,7 +4,8 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { tokenLink } from "@/lib/mail/links";
 import { queueMail } from "@/lib/mail/send";
-import { setPasswordMail } from "@/lib/mail/templates";
+import { mailLanguage } from "@/lib/i18n/account-language";
+import { renderMail } from "@/lib/mail/templates";
 
 /** Whether the account has a password (one made with a provider has none until it sets one). */
 export async function hasPassword(userId: string): Promise<boolean> {
@@ -30,12 +31,12 @@ export async function sendPasswordSetupLink(user: {
     purpose: "reset-password",
     ttlSeconds: env.RESET_PASSWORD_TOKEN_TTL,
   });
-  queueMail(
-    setPasswordMail(user.email, {
-      name: user.name,
-      link: tokenLink("/reset-password", secret),
-      validFor: env.RESET_PASSWORD_TOKEN_TTL,
-    }),
-  );
+  const data = {
+    name: user.name,
+    link: tokenLink("/reset-password", secret),
+    validFor: env.RESET_PASSWORD_TOKEN_TTL,
+  };
+  const { locale } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { locale: true } });
+  queueMail(await renderMail("setPassword", user.email, data, await mailLanguage(locale)));
   return "sent";
 }

@@ -8,10 +8,12 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { takeDailyMail } from "@/lib/mail/daily-cap";
 import { tokenLink } from "@/lib/mail/links";
 import { queueMail } from "@/lib/mail/send";
-import { accountExistsMail, verifyEmailMail } from "@/lib/mail/templates";
+import { renderMail } from "@/lib/mail/templates";
+import { mailLanguage } from "@/lib/i18n/account-language";
 import type { SecurityContext } from "@/lib/request-context";
 
-type Recipient = { id: string; name: string | null; email: string };
+/** `locale`: the account's saved language; without one (a new account), the request's. */
+type Recipient = { id: string; name: string | null; email: string; locale?: string | null };
 
 export type VerificationMailResult = "sent" | "too-soon" | "daily-limit";
 
@@ -33,7 +35,8 @@ export async function sendVerificationEmail(
     ttlSeconds: env.VERIFY_EMAIL_TOKEN_TTL,
   });
   const link = tokenLink("/verify-email", secret);
-  queueMail(verifyEmailMail(user.email, { name: user.name, link, validFor: env.VERIFY_EMAIL_TOKEN_TTL }));
+  const data = { name: user.name, link, validFor: env.VERIFY_EMAIL_TOKEN_TTL };
+  queueMail(await renderMail("verifyEmail", user.email, data, await mailLanguage(user.locale)));
   return "sent";
 }
 
@@ -42,9 +45,10 @@ export async function sendVerificationEmail(
  * daily cap), and the person registering sees what a new account would have shown.
  */
 export async function notifyAccountExists(email: string, context: SecurityContext): Promise<void> {
-  const owner = await db.user.findUnique({ where: { email }, select: { name: true } });
+  const owner = await db.user.findUnique({ where: { email }, select: { name: true, locale: true } });
   if (!owner || !(await takeDailyMail("account-exists", email))) return;
-  queueMail(accountExistsMail(email, { name: owner.name, context }));
+  const locale = await mailLanguage(owner.locale);
+  queueMail(await renderMail("accountExists", email, { name: owner.name, context }, locale));
 }
 
 export type EmailConfirmation =

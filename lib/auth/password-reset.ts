@@ -7,7 +7,8 @@ import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/events/record";
 import { tokenLink } from "@/lib/mail/links";
 import { deliverWithRetries } from "@/lib/mail/send";
-import { resetPasswordMail } from "@/lib/mail/templates";
+import { renderMail } from "@/lib/mail/templates";
+import { mailLanguage } from "@/lib/i18n/account-language";
 import type { SecurityContext } from "@/lib/request-context";
 import { liftSecondFactorHardStop } from "@/lib/second-factor/code-check";
 
@@ -19,7 +20,7 @@ import { liftSecondFactorHardStop } from "@/lib/second-factor/code-check";
 export async function sendPasswordResetLink(email: string): Promise<void> {
   const user = await db.user.findUnique({
     where: { email, disabledAt: null },
-    select: { id: true, name: true, email: true },
+    select: { id: true, name: true, email: true, locale: true },
   });
   if (!user) return;
   if (await issuedRecently(user.id, "reset-password")) return;
@@ -29,12 +30,13 @@ export async function sendPasswordResetLink(email: string): Promise<void> {
     purpose: "reset-password",
     ttlSeconds: env.RESET_PASSWORD_TOKEN_TTL,
   });
+  const data = {
+    name: user.name,
+    link: tokenLink("/reset-password", secret),
+    validFor: env.RESET_PASSWORD_TOKEN_TTL,
+  };
   await deliverWithRetries(
-    resetPasswordMail(user.email, {
-      name: user.name,
-      link: tokenLink("/reset-password", secret),
-      validFor: env.RESET_PASSWORD_TOKEN_TTL,
-    }),
+    await renderMail("resetPassword", user.email, data, await mailLanguage(user.locale)),
   );
 }
 
@@ -64,7 +66,7 @@ export async function resetPassword(
     if (token?.userId !== owner) return null;
     const holder = await tx.user.findFirst({
       where: { id: token.userId, email: token.email, disabledAt: null },
-      select: { id: true, name: true, email: true, emailVerified: true },
+      select: { id: true, name: true, email: true, emailVerified: true, locale: true },
     });
     if (!holder) return null;
     // The link reached this address, which proves it is the user's.

@@ -2,7 +2,9 @@ import "server-only";
 import type { EventActor, EventDetails, EventKind } from "@/lib/events/kinds";
 import { noticeFor, type NoticeData, type NoticeKind } from "@/lib/events/notices";
 import { forgetAccountDetails, pruneEventsNowAndThen } from "@/lib/events/retention";
+import type { Locale } from "@/i18n/locales";
 import { db } from "@/lib/db";
+import { mailLanguage } from "@/lib/i18n/account-language";
 import { queueMail } from "@/lib/mail/send";
 import type { SecurityContext } from "@/lib/request-context";
 import { clipUserAgent } from "@/lib/user-agent";
@@ -17,9 +19,12 @@ export type SecurityEventInput<K extends EventKind> = {
   details?: EventDetails;
 };
 
-/** The account's address and name for its notice, and what the notice says beyond the event. */
+/**
+ * The account's address, name and saved language for its notice, and what the notice says
+ * beyond the event. Without `locale`, the account's saved one is read (it must still exist).
+ */
 export type Notice<K extends NoticeKind> = {
-  to: { email: string; name: string | null };
+  to: { email: string; name: string | null; locale?: string | null };
   data: NoticeData[K];
 };
 
@@ -34,6 +39,8 @@ export async function recordEvent<K extends EventKind>(
   const actor = event.actor ?? { type: "user" };
   // A deleted account keeps its log, but nothing that could identify the person.
   const deletion = event.kind === "account.deleted" || event.kind === "account.replaced";
+  const [mail] = notice as [Notice<K & NoticeKind>?];
+  const locale = mail && (await recipientLanguage(mail.to, event.userId));
   if (deletion && event.userId) await forgetAccountDetails(event.userId);
   await db.securityEvent.create({
     data: {
@@ -46,7 +53,15 @@ export async function recordEvent<K extends EventKind>(
       details: deletion ? undefined : event.details,
     },
   });
-  const [mail] = notice as [Notice<K & NoticeKind>?];
-  if (mail) queueMail(noticeFor(event.kind as K & NoticeKind, mail.to, event.context, mail.data));
+  if (mail && locale) {
+    queueMail(await noticeFor(event.kind as K & NoticeKind, mail.to, event.context, mail.data, locale));
+  }
   await pruneEventsNowAndThen();
+}
+
+/** A notice is written in the account's language, whatever the language of the request. */
+async function recipientLanguage(to: { locale?: string | null }, userId: string | null): Promise<Locale> {
+  if (to.locale !== undefined || !userId) return mailLanguage(to.locale);
+  const account = await db.user.findUnique({ where: { id: userId }, select: { locale: true } });
+  return mailLanguage(account?.locale);
 }
