@@ -60,7 +60,12 @@ export type MailData = {
 export type MailKind = keyof MailData;
 
 const when = (at: Date, locale: Locale) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "long", hourCycle: "h23", timeZone: "UTC" }).format(at);
+  new Intl.DateTimeFormat(locale, {
+    dateStyle: "long",
+    timeStyle: "long",
+    hourCycle: "h23",
+    timeZone: "UTC",
+  }).format(at);
 
 const UNITS = [
   [86_400, "mail.duration.days"],

@@ -12,6 +12,7 @@ vi.hoisted(() => {
 const sent = vi.hoisted(() => [] as MailMessage[]);
 vi.mock("@/lib/mail/send", () => ({ queueMail: (message: MailMessage) => sent.push(message) }));
 vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
+vi.mock("next-intl/server", () => import("@/tests/helpers/next-intl-server"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
 const { NextRequest } = await import("next/server");
