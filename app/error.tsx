@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { ErrorNotice } from "@/components/error-notice";
 
 /** An unexpected error in a page or an action, inside the root layout. */
@@ -11,11 +12,12 @@ export default function ErrorPage({
   error: Error & { digest?: string };
   reset: () => void;
 }) {
+  const site = useTranslations("site");
   return (
     <>
       <header className="site-header">
         <Link href="/" className="brand">
-          Latchkey
+          {site("name")}
         </Link>
       </header>
       <main id="main" className="narrow">

@@ -1,22 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/site-header";
 
-export const metadata: Metadata = { title: "Not allowed" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("errorPages.forbidden"))("title") };
+}
 
 /** 403, for a signed-in user who may see that something exists but not use it (lib/dal.ts). */
-export default function Forbidden() {
+export default async function Forbidden() {
+  const t = await getTranslations("errorPages.forbidden");
   return (
     <>
       <SiteHeader />
       <main id="main" className="narrow">
         <div className="card stack">
-          <h1>You do not have access to this page</h1>
+          <h1>{t("heading")}</h1>
+          <p>{t("body")}</p>
           <p>
-            Your account is signed in, but its role does not allow this. Ask an administrator if you need it.
-          </p>
-          <p>
-            <Link href="/dashboard">Go to your dashboard</Link>
+            <Link href="/dashboard">{t("dashboard")}</Link>
           </p>
         </div>
       </main>

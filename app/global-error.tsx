@@ -1,7 +1,27 @@
 "use client";
 
 import "./globals.css";
-import { ErrorNotice } from "@/components/error-notice";
+import { useSyncExternalStore } from "react";
+import { ErrorNoticeView } from "@/components/error-notice";
+import { DEFAULT_LOCALE, directionOf, isLocale, type Locale } from "@/i18n/locales";
+import { preferredLocale } from "@/lib/i18n/negotiate";
+import { GLOBAL_ERROR_WORDS } from "./global-error-words";
+
+const noSubscription = () => () => {};
+let decided: Locale | undefined;
+
+/**
+ * Without the server's request config: the language the page was in (the root layout's
+ * <html lang>, when the error came after it rendered), else the browser's, else English. Decided
+ * once, before this page's own <html> (marked data-error-page) takes the layout's place.
+ */
+function browserLocale(): Locale {
+  const root = document.documentElement;
+  const shown = root.hasAttribute("data-error-page") ? null : root.lang;
+  return (decided ??= isLocale(shown)
+    ? shown
+    : (preferredLocale(navigator.languages.join(",")) ?? DEFAULT_LOCALE));
+}
 
 /** An error in the root layout itself: this replaces it, so it brings its own <html>. */
 export default function GlobalError({
@@ -11,11 +31,14 @@ export default function GlobalError({
   error: Error & { digest?: string };
   reset: () => void;
 }) {
+  const locale = useSyncExternalStore(noSubscription, browserLocale, () => DEFAULT_LOCALE);
+  const words = GLOBAL_ERROR_WORDS[locale];
   return (
-    <html lang="en">
+    <html lang={locale} dir={directionOf(locale)} data-error-page="">
       <body>
+        <title>{words.title}</title>
         <main id="main" className="narrow">
-          <ErrorNotice digest={error.digest} retry={reset} />
+          <ErrorNoticeView digest={error.digest} retry={reset} words={words} />
         </main>
       </body>
     </html>

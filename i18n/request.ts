@@ -1,7 +1,6 @@
-import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { isLocale, LOCALE_COOKIE, type Locale } from "@/i18n/locales";
-import { negotiateLocale } from "@/lib/i18n/negotiate";
+import { isLocale, type Locale } from "@/i18n/locales";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { catalogue, missingMessage } from "@/lib/i18n/catalogue";
 
 // No locale in the URL (every route in the contract stays as it is): the locale is the
@@ -17,8 +16,3 @@ export default getRequestConfig(async ({ locale: requested }) => {
     getMessageFallback: missingMessage,
   };
 });
-
-async function requestLocale(): Promise<Locale> {
-  const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
-  return negotiateLocale(cookieStore.get(LOCALE_COOKIE)?.value, headerList.get("accept-language"));
-}

@@ -2,22 +2,24 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 
 const LINKS = [
-  { href: "/admin", label: "Overview" },
-  { href: "/admin/users", label: "Users" },
-  { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin", label: "overview" },
+  { href: "/admin/users", label: "users" },
+  { href: "/admin/audit", label: "audit" },
 ] as const;
 
 export function AdminNav() {
   const pathname = usePathname();
+  const t = useTranslations("admin.nav");
   const current = (href: string) =>
     href === "/admin" ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
   return (
-    <nav aria-label="Admin console" className="admin-nav">
+    <nav aria-label={t("label")} className="admin-nav">
       {LINKS.map(({ href, label }) => (
         <Link key={href} href={href} aria-current={current(href) ? "page" : undefined}>
-          {label}
+          {t(label)}
         </Link>
       ))}
     </nav>

@@ -1,25 +1,40 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { LocalTime } from "@/components/local-time";
 import type { AuditRow } from "@/lib/admin/audit-log";
 
 /** Who did it, in words: the account's owner, an admin (linked), or Latchkey itself. */
 function Actor({ event }: { event: AuditRow }) {
+  const t = useTranslations("admin.events");
   if (event.actorType === "admin") {
-    if (!event.actorId || !event.actorEmail) return <>An admin (account deleted)</>;
+    const { actorId, actorEmail } = event;
+    if (!actorId || !actorEmail) return <>{t("byDeletedAdmin")}</>;
     return (
       <>
-        Admin <Link href={`/admin/users/${event.actorId}`}>{event.actorEmail}</Link>
+        {t.rich("byAdmin", {
+          email: actorEmail,
+          link: (email) => (
+            <Link href={`/admin/users/${actorId}`}>
+              <bdi>{email}</bdi>
+            </Link>
+          ),
+        })}
       </>
     );
   }
-  if (event.actorType === "system") return <>Latchkey</>;
-  return <>The account&apos;s owner</>;
+  if (event.actorType === "system") return <>{t("bySystem")}</>;
+  return <>{t("byOwner")}</>;
 }
 
 function Account({ event }: { event: AuditRow }) {
-  if (!event.userId) return <>No account</>;
-  if (!event.userEmail) return <>A deleted account</>;
-  return <Link href={`/admin/users/${event.userId}`}>{event.userEmail}</Link>;
+  const t = useTranslations("admin.events");
+  if (!event.userId) return <>{t("noAccount")}</>;
+  if (!event.userEmail) return <>{t("deletedAccount")}</>;
+  return (
+    <Link href={`/admin/users/${event.userId}`}>
+      <bdi>{event.userEmail}</bdi>
+    </Link>
+  );
 }
 
 /** An event's small details (never secret) as "key: value" pairs. */
@@ -40,20 +55,21 @@ export function EventsTable({
   caption: string;
   showAccount?: boolean;
 }) {
-  if (events.length === 0) return <p>No events.</p>;
+  const t = useTranslations("admin.events");
+  if (events.length === 0) return <p>{t("empty")}</p>;
   return (
     <div className="table-scroll">
       <table className="sessions">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">What</th>
-            {showAccount && <th scope="col">Account</th>}
-            <th scope="col">By</th>
-            <th scope="col">IP address</th>
-            <th scope="col">Device</th>
-            <th scope="col">Details</th>
+            <th scope="col">{t("when")}</th>
+            <th scope="col">{t("what")}</th>
+            {showAccount && <th scope="col">{t("account")}</th>}
+            <th scope="col">{t("by")}</th>
+            <th scope="col">{t("ipAddress")}</th>
+            <th scope="col">{t("device")}</th>
+            <th scope="col">{t("details")}</th>
           </tr>
         </thead>
         <tbody>
@@ -71,9 +87,11 @@ export function EventsTable({
               <td>
                 <Actor event={event} />
               </td>
-              <td>{event.ip ?? "Unknown"}</td>
+              <td>{event.ip ? <bdi>{event.ip}</bdi> : t("unknown")}</td>
               <td>{event.device}</td>
-              <td className="muted">{detailsText(event.details)}</td>
+              <td className="muted">
+                <bdi>{detailsText(event.details)}</bdi>
+              </td>
             </tr>
           ))}
         </tbody>

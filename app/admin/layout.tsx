@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/site-header";
 import { requirePermission, sessionWithPermission } from "@/lib/dal";
 import { AdminNav } from "./admin-nav";
@@ -6,7 +7,8 @@ import { AdminNav } from "./admin-nav";
 export async function generateMetadata(): Promise<Metadata> {
   // To anyone else, the missing page's title (app/admin/metadata.ts).
   if (!(await sessionWithPermission("admin:enter"))) return {};
-  return { title: { default: "Admin", template: "%s · Admin · Latchkey" } };
+  const t = await getTranslations("admin");
+  return { title: { default: t("title"), template: t("titleTemplate") } };
 }
 
 /** The console's shell. Each page checks its own permission as well: a layout is not a gate. */

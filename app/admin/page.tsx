@@ -1,37 +1,32 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { adminTitle } from "@/app/admin/metadata";
 import { overview } from "@/lib/admin/overview";
 import { requirePermission } from "@/lib/dal";
 
-export const generateMetadata = adminTitle("Overview");
+export const generateMetadata = adminTitle("overview");
 
 export default async function AdminOverviewPage() {
   await requirePermission("admin:enter");
-  const counts = await overview();
+  const [counts, t] = await Promise.all([overview(), getTranslations("admin.overview")]);
   return (
     <div className="stack">
-      <h1>Admin console</h1>
+      <h1>{t("heading")}</h1>
       <dl className="details card">
-        <dt>Accounts</dt>
+        <dt>{t("accounts")}</dt>
         <dd>{counts.users}</dd>
-        <dt>Active admins</dt>
+        <dt>{t("activeAdmins")}</dt>
         <dd>{counts.admins}</dd>
-        <dt>Locked</dt>
+        <dt>{t("locked")}</dt>
         <dd>{counts.locked}</dd>
-        <dt>Unconfirmed</dt>
+        <dt>{t("unconfirmed")}</dt>
         <dd>{counts.unconfirmed}</dd>
-        <dt>Security events in the last 24 hours</dt>
+        <dt>{t("eventsToday")}</dt>
         <dd>{counts.eventsToday}</dd>
       </dl>
       <ul className="admin-links">
-        <li>
-          <Link href="/admin/users">Find users</Link>: search by email or name, see an account&apos;s sessions
-          and sign-in methods, lock it, sign it out, reset its two-factor authentication or change its role.
-        </li>
-        <li>
-          <Link href="/admin/audit">Read the audit log</Link>: every security event, newest first, with a CSV
-          export.
-        </li>
+        <li>{t.rich("findUsers", { link: (words) => <Link href="/admin/users">{words}</Link> })}</li>
+        <li>{t.rich("readAudit", { link: (words) => <Link href="/admin/audit">{words}</Link> })}</li>
       </ul>
     </div>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 /** Previous / next links that keep the page's filters (`query`, without the page). */
 export function Pagination({
@@ -12,6 +13,7 @@ export function Pagination({
   page: number;
   pageCount: number;
 }) {
+  const t = useTranslations("admin.pagination");
   if (pageCount <= 1 && page <= 1) return null;
   const href = (to: number) => {
     const params = new URLSearchParams(query);
@@ -20,12 +22,10 @@ export function Pagination({
     return search ? `${path}?${search}` : path;
   };
   return (
-    <nav aria-label="Pages" className="pagination">
-      {page > 1 ? <Link href={href(Math.min(page - 1, pageCount))}>Previous page</Link> : <span />}
-      <span>
-        Page {page} of {pageCount}
-      </span>
-      {page < pageCount ? <Link href={href(page + 1)}>Next page</Link> : <span />}
+    <nav aria-label={t("label")} className="pagination">
+      {page > 1 ? <Link href={href(Math.min(page - 1, pageCount))}>{t("previous")}</Link> : <span />}
+      <span>{t("position", { page, pageCount })}</span>
+      {page < pageCount ? <Link href={href(page + 1)}>{t("next")}</Link> : <span />}
     </nav>
   );
 }

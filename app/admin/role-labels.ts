@@ -1,6 +1,17 @@
+import { getTranslations } from "next-intl/server";
 import { ROLES, type Role } from "@/lib/admin/permissions";
+import type { UserStatus } from "@/lib/admin/user-status";
 
-export const ROLE_LABELS: Record<Role, string> = { user: "User", admin: "Admin" };
+const isRole = (role: string): role is Role => ROLES.includes(role as Role);
 
-/** A stored role in words; one this version does not know is shown as stored. */
-export const roleLabel = (role: string) => (ROLES.includes(role as Role) ? ROLE_LABELS[role as Role] : role);
+/** Stored roles in words; one this version does not know is shown as stored. */
+export async function roleLabels() {
+  const t = await getTranslations("admin.roles");
+  return (role: string) => (isRole(role) ? t(role) : role);
+}
+
+/** An account's status in words. */
+export async function statusLabels() {
+  const t = await getTranslations("admin.status");
+  return (status: UserStatus) => t(status);
+}

@@ -5,7 +5,8 @@ import { issueTokenAtVersion, revokeTokens } from "@/lib/auth/tokens";
 import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/events/record";
 import { tokenLink } from "@/lib/mail/links";
-import { emailChangeRequestedMail } from "@/lib/mail/templates";
+import { mailLanguage } from "@/lib/i18n/account-language";
+import { renderMail } from "@/lib/mail/templates";
 import type { SecurityContext } from "@/lib/request-context";
 import { isEmailTaken } from "@/lib/users";
 
@@ -34,12 +35,14 @@ export async function requestEmailChange(
         ttlSeconds: env.VERIFY_EMAIL_TOKEN_TTL,
       },
       check.credentialVersion,
-      (secret) =>
-        emailChangeRequestedMail(input.newEmail, {
-          name: user.name,
-          link: tokenLink("/verify-email", secret),
-          validFor: env.VERIFY_EMAIL_TOKEN_TTL,
-        }),
+      // The new address is no account's yet: it is written to in the language of the request.
+      async (secret) =>
+        renderMail(
+          "emailChangeRequested",
+          input.newEmail,
+          { name: user.name, link: tokenLink("/verify-email", secret), validFor: env.VERIFY_EMAIL_TOKEN_TTL },
+          await mailLanguage(null),
+        ),
     );
     if (!secret) return "conflict";
   } else {

@@ -16,6 +16,8 @@ export async function deleteAccount(
 ): Promise<"deleted" | "last-admin" | PasswordRefusal> {
   const check = await checkCurrentPassword(user.id, currentPassword, context, sessionId);
   if ("refused" in check) return check;
+  // Read before the account goes: its farewell is written in its language.
+  const { locale } = (await db.user.findUnique({ where: { id: user.id }, select: { locale: true } })) ?? {};
   const deleted = await db.$transaction(async (tx) => {
     // The console must keep an admin: decided with the admins' rows held, like a demotion.
     const admins = await activeAdminsHeld(tx);
@@ -24,6 +26,9 @@ export async function deleteAccount(
   });
   if (deleted === "last-admin") return deleted;
   if (deleted)
-    await recordEvent({ kind: "account.deleted", userId: user.id, context }, { to: user, data: {} });
+    await recordEvent(
+      { kind: "account.deleted", userId: user.id, context },
+      { to: { ...user, locale: locale ?? null }, data: {} },
+    );
   return "deleted";
 }

@@ -3,7 +3,8 @@ import { issuedRecently, issueToken } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { tokenLink } from "@/lib/mail/links";
-import { setPasswordMail } from "@/lib/mail/templates";
+import { mailLanguage } from "@/lib/i18n/account-language";
+import { renderMail } from "@/lib/mail/templates";
 
 /** Whether the account has a password (one made with a provider has none until it sets one). */
 export async function hasPassword(userId: string): Promise<boolean> {
@@ -23,6 +24,8 @@ export async function sendPasswordSetupLink(user: {
 }): Promise<"sent" | "too-soon" | "has-password"> {
   if (await hasPassword(user.id)) return "has-password";
   if (await issuedRecently(user.id, "reset-password")) return "too-soon";
+  const { locale } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { locale: true } });
+  const language = await mailLanguage(locale);
   await issueToken(
     {
       userId: user.id,
@@ -31,11 +34,12 @@ export async function sendPasswordSetupLink(user: {
       ttlSeconds: env.RESET_PASSWORD_TOKEN_TTL,
     },
     (secret) =>
-      setPasswordMail(user.email, {
-        name: user.name,
-        link: tokenLink("/reset-password", secret),
-        validFor: env.RESET_PASSWORD_TOKEN_TTL,
-      }),
+      renderMail(
+        "setPassword",
+        user.email,
+        { name: user.name, link: tokenLink("/reset-password", secret), validFor: env.RESET_PASSWORD_TOKEN_TTL },
+        language,
+      ),
   );
   return "sent";
 }

@@ -63,7 +63,7 @@ export async function unlockUser(
   const [target] = await db.user.updateManyAndReturn({
     where: { id: userId, disabledAt: { not: null } },
     data: { disabledAt: null },
-    select: { email: true, name: true },
+    select: { email: true, name: true, locale: true },
   });
   if (!target) return (await db.user.count({ where: { id: userId } })) > 0 ? "not-locked" : "not-found";
   await recordEvent(

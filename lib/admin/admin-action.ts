@@ -6,6 +6,7 @@ import { provenRecently, PROOF_WINDOW_SECONDS } from "@/lib/admin/recent-proof";
 import type { FormState } from "@/lib/action-state";
 import { requirePermission, type PermittedSession } from "@/lib/dal";
 import { formAction, type StepResult } from "@/lib/form-action";
+import { message } from "@/lib/i18n/message";
 
 type Schema = z.ZodMiniType<unknown, Record<string, unknown>>;
 type FormSetup<S extends Schema> = Parameters<typeof formAction<S>>[0];
@@ -21,9 +22,7 @@ type AdminSetup<S extends Schema> = {
 
 export const PROOF_NEEDED: FormState<never> = {
   status: "error",
-  message:
-    `For your security, admin actions need you to confirm it's you every ${PROOF_WINDOW_SECONDS / 60} ` +
-    "minutes. Confirm it's you on this page, then try again.",
+  message: message("admin.refusals.proofNeeded", { minutes: PROOF_WINDOW_SECONDS / 60 }),
 };
 
 /**

@@ -13,7 +13,7 @@ export async function resendConfirmationEmail(
 ): Promise<VerificationMailResult | "already-confirmed" | "not-found"> {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, emailVerified: true },
+    select: { id: true, email: true, name: true, emailVerified: true, locale: true },
   });
   if (!user) return "not-found";
   if (user.emailVerified) return "already-confirmed";

@@ -1,4 +1,5 @@
 import "server-only";
+import { inEnglish } from "@/lib/admin/cli-words";
 import { ADMIN_ROLES } from "@/lib/admin/guard";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { serverPasswordPolicy } from "@/lib/auth/password-policy";
@@ -32,7 +33,8 @@ export async function createAdmin(
   confirmation?: string,
 ): Promise<CreateAdminResult> {
   const email = emailField.safeParse(typedEmail);
-  if (!email.success) return refused(email.error.issues[0]?.message ?? "Enter a valid email address.");
+  if (!email.success)
+    return refused(await inEnglish(email.error.issues[0]?.message ?? "Enter a valid email address."));
   const existing = await db.user.findUnique({
     where: { email: email.data },
     select: { id: true, role: true, passwordHash: true, disabledAt: true },
@@ -58,7 +60,8 @@ export async function createAdmin(
   }
   if (confirmation !== undefined && confirmation !== password) return refused("The passwords do not match.");
   const checked = newPasswordFieldFor(serverPasswordPolicy([email.data])).safeParse(password);
-  if (!checked.success) return refused(checked.error.issues[0]?.message ?? "Choose a stronger password.");
+  if (!checked.success)
+    return refused(await inEnglish(checked.error.issues[0]?.message ?? "Choose a stronger password."));
   const passwordHash = await hashPassword(password);
   const data = {
     email: email.data,

@@ -19,6 +19,8 @@ export type HeldTarget = {
   email: string;
   role: string;
   disabledAt: Date | null;
+  /** The account's saved language, for its notice. */
+  locale: string | null;
 };
 
 /** In the caller's transaction: the active admins' ids, their rows locked in id order. */
@@ -44,7 +46,7 @@ export async function holdAdmins(
 ): Promise<{ target: HeldTarget; admins: string[] } | GuardRefusal> {
   const admins = await activeAdminsHeld(tx);
   const [target] = await tx.$queryRaw<HeldTarget[]>`
-    SELECT "id", "name", "email", "role", "disabledAt" FROM "User" WHERE "id" = ${targetId} FOR UPDATE`;
+    SELECT "id", "name", "email", "role", "disabledAt", "locale" FROM "User" WHERE "id" = ${targetId} FOR UPDATE`;
   if (!target) return "not-found";
   const [self] = await tx.$queryRaw<{ role: string; disabledAt: Date | null }[]>`
     SELECT "role", "disabledAt" FROM "User" WHERE "id" = ${actor.id} FOR SHARE`;

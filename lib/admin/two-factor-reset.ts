@@ -21,8 +21,10 @@ export async function resetTwoFactor(
 ): Promise<ResetResult> {
   if (actor.id === userId) return "self";
   const result = await db.$transaction(async (tx) => {
-    const [target] = await tx.$queryRaw<{ email: string; name: string | null; disabledAt: Date | null }[]>`
-      SELECT "email", "name", "disabledAt" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+    const [target] = await tx.$queryRaw<
+      { email: string; name: string | null; locale: string | null; disabledAt: Date | null }[]
+    >`
+      SELECT "email", "name", "locale", "disabledAt" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
     if (!target) return "not-found" as const;
     const { count } = await tx.totpCredential.deleteMany({ where: { userId, enabledAt: { not: null } } });
     if (count === 0) return "not-enabled" as const;

@@ -1,12 +1,6 @@
 /** What the console says of an account: locked wins over unconfirmed. */
 export type UserStatus = "active" | "unconfirmed" | "locked";
 
-export const STATUS_LABELS: Record<UserStatus, string> = {
-  active: "Active",
-  unconfirmed: "Unconfirmed",
-  locked: "Locked",
-};
-
 export function userStatus(user: { disabledAt: Date | null; emailVerified: Date | null }): UserStatus {
   if (user.disabledAt) return "locked";
   return user.emailVerified ? "active" : "unconfirmed";

@@ -7,11 +7,13 @@ import { recordEvent, recordEventIn } from "@/lib/events/record";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { takeDailyMail } from "@/lib/mail/daily-cap";
 import { tokenLink } from "@/lib/mail/links";
+import { mailLanguage } from "@/lib/i18n/account-language";
 import { enqueueMail } from "@/lib/mail/outbox";
-import { accountExistsMail, verifyEmailMail } from "@/lib/mail/templates";
+import { renderMail } from "@/lib/mail/templates";
 import type { SecurityContext } from "@/lib/request-context";
 
-type Recipient = { id: string; name: string | null; email: string };
+/** `locale`: the account's saved language; without one (a new account), the request's. */
+type Recipient = { id: string; name: string | null; email: string; locale?: string | null };
 
 export type VerificationMailResult = "sent" | "too-soon" | "daily-limit";
 
@@ -26,14 +28,16 @@ export async function sendVerificationEmail(
 ): Promise<VerificationMailResult> {
   if (throttle && (await issuedRecently(user.id, "verify-email"))) return "too-soon";
   if (!(await takeDailyMail("verify-email", user.email))) return "daily-limit";
+  const language = await mailLanguage(user.locale);
   await issueToken(
     { userId: user.id, email: user.email, purpose: "verify-email", ttlSeconds: env.VERIFY_EMAIL_TOKEN_TTL },
     (secret) =>
-      verifyEmailMail(user.email, {
-        name: user.name,
-        link: tokenLink("/verify-email", secret),
-        validFor: env.VERIFY_EMAIL_TOKEN_TTL,
-      }),
+      renderMail(
+        "verifyEmail",
+        user.email,
+        { name: user.name, link: tokenLink("/verify-email", secret), validFor: env.VERIFY_EMAIL_TOKEN_TTL },
+        language,
+      ),
   );
   return "sent";
 }
@@ -43,9 +47,10 @@ export async function sendVerificationEmail(
  * daily cap), and the person registering sees what a new account would have shown.
  */
 export async function notifyAccountExists(email: string, context: SecurityContext): Promise<void> {
-  const owner = await db.user.findUnique({ where: { email }, select: { name: true } });
+  const owner = await db.user.findUnique({ where: { email }, select: { name: true, locale: true } });
   if (!owner || !(await takeDailyMail("account-exists", email))) return;
-  await enqueueMail(db, accountExistsMail(email, { name: owner.name, context }));
+  const locale = await mailLanguage(owner.locale);
+  await enqueueMail(db, await renderMail("accountExists", email, { name: owner.name, context }, locale));
 }
 
 export type EmailConfirmation =

@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { recordEventIn } from "@/lib/events/record";
 import { tokenLink } from "@/lib/mail/links";
-import { resetPasswordMail } from "@/lib/mail/templates";
+import { mailLanguage } from "@/lib/i18n/account-language";
+import { renderMail } from "@/lib/mail/templates";
 import type { SecurityContext } from "@/lib/request-context";
 import { liftSecondFactorHardStop } from "@/lib/second-factor/code-check";
 
@@ -18,10 +19,11 @@ import { liftSecondFactorHardStop } from "@/lib/second-factor/code-check";
 export async function sendPasswordResetLink(email: string): Promise<void> {
   const user = await db.user.findUnique({
     where: { email, disabledAt: null },
-    select: { id: true, name: true, email: true },
+    select: { id: true, name: true, email: true, locale: true },
   });
   if (!user) return;
   if (await issuedRecently(user.id, "reset-password")) return;
+  const language = await mailLanguage(user.locale);
   await issueToken(
     {
       userId: user.id,
@@ -30,11 +32,12 @@ export async function sendPasswordResetLink(email: string): Promise<void> {
       ttlSeconds: env.RESET_PASSWORD_TOKEN_TTL,
     },
     (secret) =>
-      resetPasswordMail(user.email, {
-        name: user.name,
-        link: tokenLink("/reset-password", secret),
-        validFor: env.RESET_PASSWORD_TOKEN_TTL,
-      }),
+      renderMail(
+        "resetPassword",
+        user.email,
+        { name: user.name, link: tokenLink("/reset-password", secret), validFor: env.RESET_PASSWORD_TOKEN_TTL },
+        language,
+      ),
   );
 }
 
@@ -64,7 +67,7 @@ export async function resetPassword(
     if (token?.userId !== owner) return null;
     const holder = await tx.user.findFirst({
       where: { id: token.userId, email: token.email, disabledAt: null },
-      select: { id: true, name: true, email: true, emailVerified: true },
+      select: { id: true, name: true, email: true, emailVerified: true, locale: true },
     });
     if (!holder) return null;
     // The link reached this address, which proves it is the user's.

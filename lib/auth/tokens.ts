@@ -22,7 +22,7 @@ type TokenRequest = {
 };
 
 /** The mail that carries a new token's link, written to the outbox in the token's transaction. */
-export type LinkMail = (secret: string) => MailMessage;
+export type LinkMail = (secret: string) => MailMessage | Promise<MailMessage>;
 
 /** A new token in the caller's transaction (see issueToken), with its mail when given one. */
 export async function issueTokenIn(
@@ -43,7 +43,7 @@ export async function issueTokenIn(
       expiresAt: new Date(Date.now() + input.ttlSeconds * 1000),
     },
   });
-  if (mail) await enqueueMail(tx, mail(secret));
+  if (mail) await enqueueMail(tx, await mail(secret));
   return secret;
 }
 

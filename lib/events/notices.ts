@@ -1,28 +1,8 @@
 import "server-only";
 import type { EventKind } from "@/lib/events/kinds";
+import type { Locale } from "@/i18n/locales";
 import type { MailMessage } from "@/lib/mail/send";
-import {
-  accountDeletedMail,
-  accountLockedByAdminMail,
-  accountLockedMail,
-  accountUnlockedMail,
-  emailChangedNoticeMail,
-  emailChangeRequestedNoticeMail,
-  newSignInMail,
-  passkeyAddedMail,
-  passkeyRefusedMail,
-  passkeyRemovedMail,
-  passwordChangedMail,
-  providerConnectedMail,
-  providerDisconnectedMail,
-  recoveryCodeUsedMail,
-  recoveryCodesRegeneratedMail,
-  roleChangedMail,
-  twoFactorDisabledMail,
-  twoFactorEnabledMail,
-  twoFactorLockedMail,
-  twoFactorResetMail,
-} from "@/lib/mail/templates";
+import { renderMail, type MailData, type MailKind } from "@/lib/mail/templates";
 import type { SecurityContext } from "@/lib/request-context";
 
 /**
@@ -56,55 +36,81 @@ export type NoticeData = {
 export type NoticeKind = keyof NoticeData & EventKind;
 
 type Recipient = { email: string; name: string | null };
-type Compose<K extends NoticeKind> = (
-  to: Recipient,
-  context: SecurityContext,
-  data: NoticeData[K],
-) => MailMessage;
+type Notice = { [M in MailKind]: { kind: M; data: MailData[M] } }[MailKind];
+type Compose<K extends NoticeKind> = (to: Recipient, context: SecurityContext, data: NoticeData[K]) => Notice;
+
+const account = (to: Recipient, context: SecurityContext) => ({ name: to.name, context });
 
 /** The security notice each kind of event mails to the account, from one place. */
 const NOTICES: { [K in NoticeKind]: Compose<K> } = {
-  "sign-in.succeeded": (to, context) => newSignInMail(to.email, { name: to.name, context }),
-  "password.changed": (to, context) => passwordChangedMail(to.email, { name: to.name, context }),
-  "password.reset": (to, context) => passwordChangedMail(to.email, { name: to.name, context }),
-  "email.change-requested": (to, context, { newEmail }) =>
-    emailChangeRequestedNoticeMail(to.email, { name: to.name, newEmail, context }),
-  "email.changed": (to, context, { newEmail }) =>
-    emailChangedNoticeMail(to.email, { name: to.name, newEmail, context }),
-  "lock.started": (to, context, { until, resetLink }) =>
-    accountLockedMail(to.email, { name: to.name, until, resetLink, context }),
-  "two-factor.enabled": (to, context) => twoFactorEnabledMail(to.email, { name: to.name, context }),
-  "two-factor.disabled": (to, context) => twoFactorDisabledMail(to.email, { name: to.name, context }),
-  "two-factor.locked": (to, context, { until }) =>
-    twoFactorLockedMail(to.email, { name: to.name, until, context }),
-  "recovery-codes.regenerated": (to, context) =>
-    recoveryCodesRegeneratedMail(to.email, { name: to.name, context }),
-  "recovery-code.used": (to, context, { remaining }) =>
-    recoveryCodeUsedMail(to.email, { name: to.name, remaining, context }),
-  "passkey.added": (to, context, { name }) =>
-    passkeyAddedMail(to.email, { name: to.name, passkey: name, context }),
-  "passkey.removed": (to, context, { name }) =>
-    passkeyRemovedMail(to.email, { name: to.name, passkey: name, context }),
-  "passkey.refused": (to, context, { name }) =>
-    passkeyRefusedMail(to.email, { name: to.name, passkey: name, context }),
-  "account.deleted": (to, context) => accountDeletedMail(to.email, { name: to.name, context }),
-  "provider.connected": (to, context, { provider }) =>
-    providerConnectedMail(to.email, { name: to.name, provider, context }),
-  "provider.disconnected": (to, context, { provider }) =>
-    providerDisconnectedMail(to.email, { name: to.name, provider, context }),
-  "account.locked": (to, context) => accountLockedByAdminMail(to.email, { name: to.name, context }),
-  "account.unlocked": (to, context) => accountUnlockedMail(to.email, { name: to.name, context }),
-  "two-factor.reset": (to, context) => twoFactorResetMail(to.email, { name: to.name, context }),
-  "role.changed": (to, context, { role }) => roleChangedMail(to.email, { name: to.name, role, context }),
+  "sign-in.succeeded": (to, context) => ({ kind: "newSignIn", data: account(to, context) }),
+  "password.changed": (to, context) => ({ kind: "passwordChanged", data: account(to, context) }),
+  "password.reset": (to, context) => ({ kind: "passwordReset", data: account(to, context) }),
+  "email.change-requested": (to, context, { newEmail }) => ({
+    kind: "emailChangeRequestedNotice",
+    data: { ...account(to, context), newEmail },
+  }),
+  "email.changed": (to, context, { newEmail }) => ({
+    kind: "emailChanged",
+    data: { ...account(to, context), newEmail },
+  }),
+  "lock.started": (to, context, { until, resetLink }) => ({
+    kind: "accountLocked",
+    data: { ...account(to, context), until, resetLink },
+  }),
+  "two-factor.enabled": (to, context) => ({ kind: "twoFactorEnabled", data: account(to, context) }),
+  "two-factor.disabled": (to, context) => ({ kind: "twoFactorDisabled", data: account(to, context) }),
+  "two-factor.locked": (to, context, { until }) => ({
+    kind: "twoFactorLocked",
+    data: { ...account(to, context), until },
+  }),
+  "recovery-codes.regenerated": (to, context) => ({
+    kind: "recoveryCodesRegenerated",
+    data: account(to, context),
+  }),
+  "recovery-code.used": (to, context, { remaining }) => ({
+    kind: "recoveryCodeUsed",
+    data: { ...account(to, context), remaining },
+  }),
+  "passkey.added": (to, context, { name }) => ({
+    kind: "passkeyAdded",
+    data: { ...account(to, context), passkey: name },
+  }),
+  "passkey.removed": (to, context, { name }) => ({
+    kind: "passkeyRemoved",
+    data: { ...account(to, context), passkey: name },
+  }),
+  "passkey.refused": (to, context, { name }) => ({
+    kind: "passkeyRefused",
+    data: { ...account(to, context), passkey: name },
+  }),
+  "account.deleted": (to, context) => ({ kind: "accountDeleted", data: account(to, context) }),
+  "provider.connected": (to, context, { provider }) => ({
+    kind: "providerConnected",
+    data: { ...account(to, context), provider },
+  }),
+  "provider.disconnected": (to, context, { provider }) => ({
+    kind: "providerDisconnected",
+    data: { ...account(to, context), provider },
+  }),
+  "account.locked": (to, context) => ({ kind: "accountLockedByAdmin", data: account(to, context) }),
+  "account.unlocked": (to, context) => ({ kind: "accountUnlocked", data: account(to, context) }),
+  "two-factor.reset": (to, context) => ({ kind: "twoFactorReset", data: account(to, context) }),
+  "role.changed": (to, context, { role }) => ({
+    kind: "roleChanged",
+    data: { ...account(to, context), role },
+  }),
 };
 
-/** The notice for one event of kind `kind`. */
+/** The notice for one event of kind `kind`, in the account's language `locale`. */
 export function noticeFor<K extends NoticeKind>(
   kind: K,
   to: Recipient,
   context: SecurityContext,
   data: NoticeData[K],
-): MailMessage {
+  locale: Locale,
+): Promise<MailMessage> {
   // TypeScript cannot correlate NOTICES[kind] with NoticeData[kind]; the mapped type above does.
-  return (NOTICES[kind] as unknown as Compose<K>)(to, context, data);
+  const notice = (NOTICES[kind] as unknown as Compose<K>)(to, context, data);
+  return renderMail(notice.kind, to.email, notice.data as never, locale);
 }

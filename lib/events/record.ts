@@ -2,8 +2,10 @@ import "server-only";
 import type { EventActor, EventDetails, EventKind } from "@/lib/events/kinds";
 import { noticeFor, type NoticeData, type NoticeKind } from "@/lib/events/notices";
 import { forgetAccountDetails, pruneEventsNowAndThen } from "@/lib/events/retention";
+import type { Locale } from "@/i18n/locales";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { mailLanguage } from "@/lib/i18n/account-language";
 import { enqueueMail } from "@/lib/mail/outbox";
 import type { SecurityContext } from "@/lib/request-context";
 import { clipUserAgent } from "@/lib/user-agent";
@@ -18,9 +20,12 @@ export type SecurityEventInput<K extends EventKind> = {
   details?: EventDetails;
 };
 
-/** The account's address and name for its notice, and what the notice says beyond the event. */
+/**
+ * The account's address, name and saved language for its notice, and what the notice says
+ * beyond the event. Without `locale`, the account's saved one is read (it must still exist).
+ */
 export type Notice<K extends NoticeKind> = {
-  to: { email: string; name: string | null };
+  to: { email: string; name: string | null; locale?: string | null };
   data: NoticeData[K];
 };
 
@@ -47,6 +52,8 @@ export async function recordEventIn<K extends EventKind>(
   const actor = event.actor ?? { type: "user" };
   // A deleted account keeps its log, but nothing that could identify the person.
   const deletion = event.kind === "account.deleted" || event.kind === "account.replaced";
+  const [mail] = notice as [Notice<K & NoticeKind>?];
+  const locale = mail && (await recipientLanguage(tx, mail.to, event.userId));
   if (deletion && event.userId) await forgetAccountDetails(event.userId, tx);
   await tx.securityEvent.create({
     data: {
@@ -59,6 +66,19 @@ export async function recordEventIn<K extends EventKind>(
       details: deletion ? undefined : event.details,
     },
   });
-  const [mail] = notice as [Notice<K & NoticeKind>?];
-  if (mail) await enqueueMail(tx, noticeFor(event.kind as K & NoticeKind, mail.to, event.context, mail.data));
+  if (mail && locale) {
+    await enqueueMail(tx, await noticeFor(event.kind as K & NoticeKind, mail.to, event.context, mail.data, locale));
+  }
+}
+
+/** A notice is written in the account's language, whatever the language of the request. */
+async function recipientLanguage(
+  tx: Prisma.TransactionClient,
+  to: { locale?: string | null },
+  userId: string | null,
+): Promise<Locale> {
+  if (to.locale !== undefined || !userId) return mailLanguage(to.locale);
+  // In the caller's transaction: the embedded database has one connection, which it holds.
+  const account = await tx.user.findUnique({ where: { id: userId }, select: { locale: true } });
+  return mailLanguage(account?.locale);
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { getLocale } from "next-intl/server";
-import { isLocale, LOCALE_COOKIE, type Locale } from "@/i18n/locales";
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, type Locale } from "@/i18n/locales";
 import { db } from "@/lib/db";
+import { requestLocale } from "@/lib/i18n/request-locale";
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
 
@@ -33,5 +33,7 @@ export async function adoptAccountLanguage(userId: string): Promise<void> {
  */
 export async function mailLanguage(saved: string | null | undefined): Promise<Locale> {
   if (isLocale(saved)) return saved;
-  return getLocale().catch(() => "en" as const);
+  // Read from the request itself (as i18n/request.ts does), so it also holds where next-intl's
+  // request scope does not reach; outside any request (a script), English.
+  return requestLocale().catch(() => DEFAULT_LOCALE);
 }

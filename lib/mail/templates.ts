@@ -1,417 +1,295 @@
 import { isIP } from "node:net";
-import { durationInWords } from "@/lib/duration";
+import type { Locale } from "@/i18n/locales";
+import type { MessageKey } from "@/lib/i18n/message";
+import { deviceInWords } from "@/lib/mail/device";
+import { compose, oneLine, type Part } from "@/lib/mail/layout";
 import type { MailMessage } from "@/lib/mail/send";
+import { mailWords, type MailWords } from "@/lib/mail/words";
 import type { SecurityContext } from "@/lib/request-context";
-import { describeUserAgent } from "@/lib/user-agent";
 
-const PRODUCT = "Latchkey";
-
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-// Defence in depth (names stored before fields.ts refused breaks): user text cannot forge lines.
-const oneLine = (value: string) =>
-  value.replace(/[\s\p{Cc}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069]+/gu, " ").trim();
-
-const utc = (date: Date) => `${date.toISOString().replace("T", " ").slice(0, 19)} UTC`;
-
-type Part = { text: string } | { link: string; label: string } | { details: [string, string][] };
-
-/** One message in both forms from the same parts, so text and HTML never say different things. */
-function compose(to: string, subject: string, name: string | null, parts: Part[]): MailMessage {
-  const shownName = name ? oneLine(name) : "";
-  const greeting = shownName ? `Hello ${shownName},` : "Hello,";
-  const text: string[] = [greeting, ""];
-  const html: string[] = [`<p>${escapeHtml(greeting)}</p>`];
-  for (const part of parts) {
-    if ("text" in part) {
-      text.push(part.text, "");
-      html.push(`<p>${escapeHtml(part.text)}</p>`);
-    } else if ("link" in part) {
-      text.push(`${part.label}: ${part.link}`, "");
-      html.push(
-        `<p><a href="${escapeHtml(part.link)}">${escapeHtml(part.label)}</a></p>`,
-        `<p style="font-size:small">${escapeHtml(part.link)}</p>`,
-      );
-    } else {
-      const details = part.details.map(([key, value]) => `${key}: ${oneLine(value)}`);
-      text.push(...details, "");
-      html.push(`<ul>${details.map((line) => `<li>${escapeHtml(line)}</li>`).join("")}</ul>`);
-    }
-  }
-  text.push(`— ${PRODUCT}`);
-  html.push(`<p>— ${PRODUCT}</p>`);
-  return {
-    to,
-    subject: `${PRODUCT}: ${subject}`,
-    text: text.join("\n"),
-    html: `<!doctype html><html><body style="font-family:sans-serif">${html.join("\n")}</body></html>`,
-  };
-}
-
-/** The client sends its User-Agent and may forge its address: describe them, never quote them. */
-function contextDetails({ at, ip, userAgent }: SecurityContext): Part {
-  return {
-    details: [
-      ["When", utc(at)],
-      ["IP address", ip && isIP(ip) ? ip : "unknown"],
-      ["Device", describeUserAgent(userAgent)],
-    ],
-  };
-}
-
-const NOT_YOU =
-  "If this was not you, reset your password right away from the sign-in page " +
-  "(“Forgot password?”) and review your active sessions in Settings.";
+// Every mail Latchkey sends, rendered from (kind, data, locale) to {subject, text, html}. The
+// caller picks the locale (lib/i18n/account-language.ts mailLanguage) before it queues the mail.
 
 type LinkMail = {
   name: string | null;
   link: string;
   /** The link's lifetime, in seconds. */ validFor: number;
 };
-
-export function verifyEmailMail(to: string, data: LinkMail): MailMessage {
-  return compose(to, "Confirm your email address", data.name, [
-    { text: `Please confirm that ${to} is your email address for ${PRODUCT}.` },
-    { link: data.link, label: "Confirm email address" },
-    {
-      text:
-        `The link works once and expires in ${durationInWords(data.validFor)}. ` +
-        "If you did not create an account, ignore this email.",
-    },
-  ]);
-}
-
-export function resetPasswordMail(to: string, data: LinkMail): MailMessage {
-  return compose(to, "Reset your password", data.name, [
-    { text: `Someone asked to reset the password of your ${PRODUCT} account.` },
-    { link: data.link, label: "Reset password" },
-    {
-      text:
-        `The link works once and expires in ${durationInWords(data.validFor)}. ` +
-        "If you did not ask for it, ignore this email: " +
-        "your password stays the same.",
-    },
-  ]);
-}
-
-/** For an account without a password (made with a provider): the reset link, asked for from settings. */
-export function setPasswordMail(to: string, data: LinkMail): MailMessage {
-  return compose(to, "Set a password for your account", data.name, [
-    { text: `You asked to set a password for your ${PRODUCT} account, which has none yet.` },
-    { link: data.link, label: "Set password" },
-    {
-      text:
-        `The link works once and expires in ${durationInWords(data.validFor)}. ` +
-        "If you did not ask for it, ignore this email, and review your sessions in Settings.",
-    },
-  ]);
-}
-
-export function passwordChangedMail(
-  to: string,
-  data: { name: string | null; context: SecurityContext },
-): MailMessage {
-  return compose(to, "Your password was changed", data.name, [
-    { text: `The password of your ${PRODUCT} account was changed, and every session was signed out.` },
-    contextDetails(data.context),
-    { text: NOT_YOU },
-  ]);
-}
-
-export function emailChangeRequestedMail(to: string, data: LinkMail): MailMessage {
-  return compose(to, "Confirm your new email address", data.name, [
-    { text: `Please confirm that ${to} should become the email address of your ${PRODUCT} account.` },
-    { link: data.link, label: "Confirm email address" },
-    {
-      text:
-        `The link works once and expires in ${durationInWords(data.validFor)}. ` +
-        "If you did not ask for this, ignore this email.",
-    },
-  ]);
-}
-
-/** To the current address: nothing has changed yet, but if it was not the owner, now is the time to act. */
-export function emailChangeRequestedNoticeMail(
-  to: string,
-  data: { name: string | null; newEmail: string; context: SecurityContext },
-): MailMessage {
-  return compose(to, "A change of your email address was requested", data.name, [
-    {
-      text:
-        `Someone signed in to your ${PRODUCT} account asked to change its email address from ${to} to ` +
-        `${data.newEmail}. The address changes only once the link we sent to ${data.newEmail} is opened.`,
-    },
-    contextDetails(data.context),
-    {
-      text:
-        "If this was not you, someone has your password: reset it right away from the sign-in page " +
-        "(“Forgot password?”), which also signs out every session, and review Settings.",
-    },
-  ]);
-}
-
-export function emailChangedNoticeMail(
-  to: string,
-  data: { name: string | null; newEmail: string; context: SecurityContext },
-): MailMessage {
-  return compose(to, "Your email address was changed", data.name, [
-    {
-      text:
-        `The email address of your ${PRODUCT} account was changed from ${to} to ${data.newEmail}. ` +
-        "Mail about the account now goes to the new address.",
-    },
-    contextDetails(data.context),
-    {
-      text:
-        "If this was not you, your account may be in someone else's hands: reply to this email " +
-        "or contact support right away.",
-    },
-  ]);
-}
-
-export function accountDeletedMail(
-  to: string,
-  data: { name: string | null; context: SecurityContext },
-): MailMessage {
-  return compose(to, "Your account was deleted", data.name, [
-    { text: `Your ${PRODUCT} account and its data were deleted.` },
-    contextDetails(data.context),
-    {
-      text:
-        "If this was not you, someone had your password: reply to this email or contact support, " +
-        "and change that password wherever else you use it.",
-    },
-  ]);
-}
-
-export function accountLockedMail(
-  to: string,
-  /** `until` null: paused until the password is reset (after too many failures in a row). */
-  data: { name: string | null; until: Date | null; resetLink: string; context: SecurityContext },
-): MailMessage {
-  const until = data.until ? utc(data.until) : "you choose a new password";
-  return compose(to, "Sign-in paused after failed attempts", data.name, [
-    {
-      text:
-        `After several failed sign-in attempts, sign-in to your ${PRODUCT} account from browsers it ` +
-        `has not been used in before is paused until ${until}. Browsers you have signed in with ` +
-        "before are not affected.",
-    },
-    contextDetails(data.context),
-    { text: "If these attempts were not yours, choose a new password now:" },
-    { link: data.resetLink, label: "Reset password" },
-  ]);
-}
-
-/** To an address that already has an account, when someone registers with it: no link, nothing to do. */
-export function accountExistsMail(
-  to: string,
-  data: { name: string | null; context: SecurityContext },
-): MailMessage {
-  return compose(to, "Someone tried to create an account with your address", data.name, [
-    { text: `Someone tried to create a ${PRODUCT} account with ${to}, which already has one.` },
-    contextDetails(data.context),
-    {
-      text:
-        "If it was you, sign in instead, or reset your password from the sign-in page " +
-        "(“Forgot password?”) if you have forgotten it.",
-    },
-    { text: "If it was not you, you can ignore this email: nothing has changed." },
-  ]);
-}
-
-/** A sign-in from a browser the account had not signed in from before. */
-export function newSignInMail(
-  to: string,
-  data: { name: string | null; context: SecurityContext },
-): MailMessage {
-  return compose(to, "New sign-in to your account", data.name, [
-    { text: `Your ${PRODUCT} account was just signed in to from a browser it had not been used in before.` },
-    contextDetails(data.context),
-    { text: `If this was you, there is nothing to do. ${NOT_YOU}` },
-  ]);
-}
-
 type AccountNotice = { name: string | null; context: SecurityContext };
-
-const SOMEONE_HAS_YOUR_PASSWORD =
-  "If this was not you, someone has your password: reset it right away from the sign-in page " +
-  "(“Forgot password?”), which also signs out every session, and review Settings.";
-
-export function twoFactorEnabledMail(to: string, data: AccountNotice): MailMessage {
-  return compose(to, "Two-factor authentication is on", data.name, [
-    {
-      text:
-        `Two-factor authentication was turned on for your ${PRODUCT} account: signing in now also ` +
-        "asks for a code from your authenticator app. Keep your recovery codes somewhere safe.",
-    },
-    contextDetails(data.context),
-    { text: SOMEONE_HAS_YOUR_PASSWORD },
-  ]);
-}
-
-export function twoFactorDisabledMail(to: string, data: AccountNotice): MailMessage {
-  return compose(to, "Two-factor authentication was turned off", data.name, [
-    {
-      text:
-        `Two-factor authentication was turned off for your ${PRODUCT} account: signing in now asks ` +
-        "only for your password.",
-    },
-    contextDetails(data.context),
-    { text: SOMEONE_HAS_YOUR_PASSWORD },
-  ]);
-}
-
-export function twoFactorLockedMail(
-  to: string,
-  /** `until` null: paused until the password is reset. */
-  data: AccountNotice & { until: Date | null },
-): MailMessage {
-  const until = data.until ? utc(data.until) : "you choose a new password";
-  return compose(to, "Wrong authentication codes for your account", data.name, [
-    {
-      text:
-        `Someone entered the right password for your ${PRODUCT} account, then several wrong ` +
-        `authentication codes. The second sign-in step is paused until ${until}.`,
-    },
-    contextDetails(data.context),
-    {
-      text:
-        "If this was not you, someone knows your password: choose a new one now from the sign-in " +
-        "page (“Forgot password?”). Your authenticator app stays set up.",
-    },
-  ]);
-}
-
-export function recoveryCodesRegeneratedMail(to: string, data: AccountNotice): MailMessage {
-  return compose(to, "New recovery codes were made", data.name, [
-    {
-      text: `New recovery codes were made for your ${PRODUCT} account. The old ones no longer work.`,
-    },
-    contextDetails(data.context),
-    { text: SOMEONE_HAS_YOUR_PASSWORD },
-  ]);
-}
-
-export function recoveryCodeUsedMail(to: string, data: AccountNotice & { remaining: number }): MailMessage {
-  const left =
-    data.remaining === 0
-      ? "You have no recovery codes left: make new ones in Settings now."
-      : `You have ${data.remaining} recovery code${data.remaining === 1 ? "" : "s"} left.`;
-  return compose(to, "A recovery code was used", data.name, [
-    { text: `A recovery code was used to sign in to your ${PRODUCT} account. ${left}` },
-    contextDetails(data.context),
-    {
-      text:
-        "If this was not you, someone has your password and a recovery code: reset your password " +
-        "right away from the sign-in page (“Forgot password?”) and make new recovery codes.",
-    },
-  ]);
-}
-
+/** `until` null: paused until the password is reset (after too many failures in a row). */
+type Pause = AccountNotice & { until: Date | null };
 type PasskeyNotice = AccountNotice & { passkey: string };
-
-export function passkeyAddedMail(to: string, data: PasskeyNotice): MailMessage {
-  return compose(to, "A passkey was added to your account", data.name, [
-    {
-      text: `A passkey named “${oneLine(data.passkey)}” was added to your ${PRODUCT} account: it can sign in on its own.`,
-    },
-    contextDetails(data.context),
-    { text: `${SOMEONE_HAS_YOUR_PASSWORD} Remove passkeys you do not know in Settings.` },
-  ]);
-}
-
-export function passkeyRemovedMail(to: string, data: PasskeyNotice): MailMessage {
-  return compose(to, "A passkey was removed from your account", data.name, [
-    { text: `The passkey named “${oneLine(data.passkey)}” was removed from your ${PRODUCT} account.` },
-    contextDetails(data.context),
-    { text: SOMEONE_HAS_YOUR_PASSWORD },
-  ]);
-}
-
-/** A signature counter went backwards: two authenticators may hold the same key. */
-export function passkeyRefusedMail(to: string, data: PasskeyNotice): MailMessage {
-  return compose(to, "A passkey sign-in was refused", data.name, [
-    {
-      text:
-        `A sign-in with your passkey “${oneLine(data.passkey)}” was refused: the authenticator's ` +
-        "counter went backwards, which can mean the passkey was copied.",
-    },
-    contextDetails(data.context),
-    {
-      text: "If you did not just try to sign in with it, remove that passkey in Settings and add it again.",
-    },
-  ]);
-}
-
 type ProviderNotice = AccountNotice & { provider: string };
 
-export function providerConnectedMail(to: string, data: ProviderNotice): MailMessage {
-  return compose(to, `${oneLine(data.provider)} was connected to your account`, data.name, [
-    {
-      text: `A ${oneLine(data.provider)} account was connected to your ${PRODUCT} account: it can sign in to it from now on.`,
-    },
-    contextDetails(data.context),
-    { text: `${SOMEONE_HAS_YOUR_PASSWORD} Disconnect accounts you do not know in Settings.` },
-  ]);
+export type MailData = {
+  verifyEmail: LinkMail;
+  resetPassword: LinkMail;
+  /** For an account without a password (made with a provider): the reset link, asked for from settings. */
+  setPassword: LinkMail;
+  /** From Settings: the session that changed it stays. */
+  passwordChanged: AccountNotice;
+  /** From an emailed link: every session ends. */
+  passwordReset: AccountNotice;
+  emailChangeRequested: LinkMail;
+  /** To the current address: nothing has changed yet, but if it was not the owner, now is the time to act. */
+  emailChangeRequestedNotice: AccountNotice & { newEmail: string };
+  emailChanged: AccountNotice & { newEmail: string };
+  accountDeleted: AccountNotice;
+  accountLocked: Pause & { resetLink: string };
+  /** To an address that already has an account, when someone registers with it: no link, nothing to do. */
+  accountExists: AccountNotice;
+  /** A sign-in from a browser the account had not signed in from before. */
+  newSignIn: AccountNotice;
+  twoFactorEnabled: AccountNotice;
+  twoFactorDisabled: AccountNotice;
+  twoFactorLocked: Pause;
+  recoveryCodesRegenerated: AccountNotice;
+  recoveryCodeUsed: AccountNotice & { remaining: number };
+  passkeyAdded: PasskeyNotice;
+  passkeyRemoved: PasskeyNotice;
+  /** A signature counter went backwards: two authenticators may hold the same key. */
+  passkeyRefused: PasskeyNotice;
+  providerConnected: ProviderNotice;
+  providerDisconnected: ProviderNotice;
+  accountLockedByAdmin: AccountNotice;
+  accountUnlocked: AccountNotice;
+  twoFactorReset: AccountNotice;
+  /** `role` as stored ("user", "admin"); the mail names it in words. */
+  roleChanged: AccountNotice & { role: string };
+};
+export type MailKind = keyof MailData;
+
+const when = (at: Date, locale: Locale) =>
+  new Intl.DateTimeFormat(locale, {
+    dateStyle: "long",
+    timeStyle: "long",
+    hourCycle: "h23",
+    timeZone: "UTC",
+  }).format(at);
+
+const UNITS = [
+  [86_400, "mail.duration.days"],
+  [3_600, "mail.duration.hours"],
+  [60, "mail.duration.minutes"],
+  [1, "mail.duration.seconds"],
+] as const;
+
+/** A configured lifetime in words, exactly: the largest unit that divides it (days from two on). */
+function duration(seconds: number, { word }: MailWords): string {
+  const [size, key] =
+    UNITS.find(([size]) => seconds % size === 0 && seconds / size >= (size === 86_400 ? 2 : 1)) ?? UNITS[3];
+  return word(key, { count: seconds / size });
 }
 
-export function providerDisconnectedMail(to: string, data: ProviderNotice): MailMessage {
-  return compose(to, `${oneLine(data.provider)} was disconnected from your account`, data.name, [
-    { text: `Your ${PRODUCT} account can no longer be signed in to with ${oneLine(data.provider)}.` },
-    contextDetails(data.context),
-    { text: SOMEONE_HAS_YOUR_PASSWORD },
-  ]);
+/** The client sends its User-Agent and may forge its address: describe them, never quote them. */
+function contextDetails({ at, ip, userAgent }: SecurityContext, words: MailWords): Part {
+  const { word, locale } = words;
+  return {
+    details: [
+      [word("mail.layout.when"), when(at, locale)],
+      [word("mail.layout.ipAddress"), ip && isIP(ip) ? ip : word("mail.layout.unknownAddress")],
+      [word("mail.layout.device"), deviceInWords(userAgent, words)],
+    ],
+  };
 }
 
-// Notices of an administrator's change to the account. They say when, never from where: the
+// Notices of an administrator's change to the account say when, never from where: the
 // administrator's address and device are not the account owner's to see.
+const whenOnly = ({ at }: SecurityContext, { word, locale }: MailWords): Part => ({
+  details: [[word("mail.layout.when"), when(at, locale)]],
+});
 
-const CONTACT_SUPPORT = "If you did not expect this, reply to this email or contact support.";
+type Draft = { subject: string; name: string | null; parts: Part[] };
+type Writer<K extends MailKind> = (w: MailWords, to: string, data: MailData[K]) => Draft;
 
-const when = (context: SecurityContext): Part => ({ details: [["When", utc(context.at)]] });
-
-export function accountLockedByAdminMail(to: string, data: AccountNotice): MailMessage {
-  return compose(to, "Your account was locked", data.name, [
-    {
-      text:
-        `An administrator locked your ${PRODUCT} account: it cannot be signed in to, and every ` +
-        "session was signed out.",
-    },
-    when(data.context),
-    { text: CONTACT_SUPPORT },
-  ]);
+function linkMail(
+  prefix: "verifyEmail" | "resetPassword" | "setPassword" | "emailChangeRequested",
+): (w: MailWords, to: string, data: LinkMail) => Draft {
+  const key = (name: string) => `mail.${prefix}.${name}` as MessageKey;
+  return (w, to, data) => ({
+    subject: w.word(key("subject")),
+    name: data.name,
+    parts: [
+      w.say(key("intro"), { email: to }),
+      { link: data.link, label: w.word(key("action")) },
+      w.say(key("outro"), { duration: duration(data.validFor, w) }),
+    ],
+  });
 }
 
-export function accountUnlockedMail(to: string, data: AccountNotice): MailMessage {
-  return compose(to, "Your account was unlocked", data.name, [
-    { text: `An administrator unlocked your ${PRODUCT} account: you can sign in again.` },
-    when(data.context),
-    { text: CONTACT_SUPPORT },
-  ]);
+/** The usual notice: what happened, when, where from and on which device, and what to do. */
+function notice(
+  prefix: string,
+  outro: MessageKey = "mail.common.someoneHasYourPassword",
+): (w: MailWords, to: string, data: AccountNotice) => Draft {
+  return (w, _to, data) => ({
+    subject: w.word(`mail.${prefix}.subject` as MessageKey),
+    name: data.name,
+    parts: [w.say(`mail.${prefix}.intro` as MessageKey), contextDetails(data.context, w), w.say(outro)],
+  });
 }
 
-export function twoFactorResetMail(to: string, data: AccountNotice): MailMessage {
-  return compose(to, "Two-factor authentication was reset", data.name, [
-    {
-      text:
-        `An administrator switched off two-factor authentication for your ${PRODUCT} account and ` +
-        "signed out every session: signing in now asks only for your password. Set up an " +
-        "authenticator app again in Settings.",
-    },
-    when(data.context),
-    {
-      text:
-        "If you did not ask for this, reset your password right away from the sign-in page " +
-        "(“Forgot password?”) and contact support.",
-    },
-  ]);
+/** An administrator's change: what happened, when, and whom to ask. */
+function adminNotice(prefix: string): (w: MailWords, to: string, data: AccountNotice) => Draft {
+  return (w, _to, data) => ({
+    subject: w.word(`mail.${prefix}.subject` as MessageKey),
+    name: data.name,
+    parts: [
+      w.say(`mail.${prefix}.intro` as MessageKey),
+      whenOnly(data.context, w),
+      w.say("mail.common.contactSupport"),
+    ],
+  });
 }
 
-export function roleChangedMail(to: string, data: AccountNotice & { role: string }): MailMessage {
-  return compose(to, "Your role was changed", data.name, [
-    { text: `The role of your ${PRODUCT} account is now “${oneLine(data.role)}”.` },
-    when(data.context),
-    { text: CONTACT_SUPPORT },
-  ]);
+function pause(w: MailWords, prefix: "accountLocked" | "twoFactorLocked", until: Date | null): Part {
+  return until
+    ? w.say(`mail.${prefix}.intro`, { until: when(until, w.locale) })
+    : w.say(`mail.${prefix}.introUntilReset`);
+}
+
+const KNOWN_ROLES: Record<string, MessageKey> = { user: "admin.roles.user", admin: "admin.roles.admin" };
+
+const WRITERS: { [K in MailKind]: Writer<K> } = {
+  verifyEmail: linkMail("verifyEmail"),
+  resetPassword: linkMail("resetPassword"),
+  setPassword: linkMail("setPassword"),
+  emailChangeRequested: linkMail("emailChangeRequested"),
+  passwordChanged: notice("passwordChanged", "mail.common.notYou"),
+  passwordReset: notice("passwordReset", "mail.common.notYou"),
+  emailChangeRequestedNotice: (w, to, data) => ({
+    subject: w.word("mail.emailChangeRequestedNotice.subject"),
+    name: data.name,
+    parts: [
+      w.say("mail.emailChangeRequestedNotice.intro", { email: to, newEmail: data.newEmail }),
+      contextDetails(data.context, w),
+      w.say("mail.common.someoneHasYourPassword"),
+    ],
+  }),
+  emailChanged: (w, to, data) => ({
+    subject: w.word("mail.emailChanged.subject"),
+    name: data.name,
+    parts: [
+      w.say("mail.emailChanged.intro", { email: to, newEmail: data.newEmail }),
+      contextDetails(data.context, w),
+      w.say("mail.emailChanged.outro"),
+    ],
+  }),
+  accountDeleted: notice("accountDeleted", "mail.accountDeleted.outro"),
+  accountLocked: (w, _to, data) => ({
+    subject: w.word("mail.accountLocked.subject"),
+    name: data.name,
+    parts: [
+      pause(w, "accountLocked", data.until),
+      contextDetails(data.context, w),
+      w.say("mail.accountLocked.resetPrompt"),
+      { link: data.resetLink, label: w.word("mail.accountLocked.action") },
+    ],
+  }),
+  accountExists: (w, to, data) => ({
+    subject: w.word("mail.accountExists.subject"),
+    name: data.name,
+    parts: [
+      w.say("mail.accountExists.intro", { email: to }),
+      contextDetails(data.context, w),
+      w.say("mail.accountExists.ifYou"),
+      w.say("mail.accountExists.ifNotYou"),
+    ],
+  }),
+  newSignIn: notice("newSignIn", "mail.newSignIn.outro"),
+  twoFactorEnabled: notice("twoFactorEnabled"),
+  twoFactorDisabled: notice("twoFactorDisabled"),
+  twoFactorLocked: (w, _to, data) => ({
+    subject: w.word("mail.twoFactorLocked.subject"),
+    name: data.name,
+    parts: [
+      pause(w, "twoFactorLocked", data.until),
+      contextDetails(data.context, w),
+      w.say("mail.twoFactorLocked.outro"),
+    ],
+  }),
+  recoveryCodesRegenerated: notice("recoveryCodesRegenerated"),
+  recoveryCodeUsed: (w, _to, data) => ({
+    subject: w.word("mail.recoveryCodeUsed.subject"),
+    name: data.name,
+    parts: [
+      w.say("mail.recoveryCodeUsed.intro", { remaining: data.remaining }),
+      contextDetails(data.context, w),
+      w.say("mail.recoveryCodeUsed.outro"),
+    ],
+  }),
+  passkeyAdded: (w, _to, data) => passkeyDraft(w, "passkeyAdded", data, "mail.passkeyAdded.outro"),
+  passkeyRemoved: (w, _to, data) =>
+    passkeyDraft(w, "passkeyRemoved", data, "mail.common.someoneHasYourPassword"),
+  passkeyRefused: (w, _to, data) => passkeyDraft(w, "passkeyRefused", data, "mail.passkeyRefused.outro"),
+  providerConnected: (w, _to, data) =>
+    providerDraft(w, "providerConnected", data, "mail.providerConnected.outro"),
+  providerDisconnected: (w, _to, data) =>
+    providerDraft(w, "providerDisconnected", data, "mail.common.someoneHasYourPassword"),
+  accountLockedByAdmin: adminNotice("accountLockedByAdmin"),
+  accountUnlocked: adminNotice("accountUnlocked"),
+  twoFactorReset: (w, _to, data) => ({
+    subject: w.word("mail.twoFactorReset.subject"),
+    name: data.name,
+    parts: [
+      w.say("mail.twoFactorReset.intro"),
+      whenOnly(data.context, w),
+      w.say("mail.twoFactorReset.outro"),
+    ],
+  }),
+  roleChanged: (w, _to, data) => {
+    const known = KNOWN_ROLES[data.role];
+    return {
+      subject: w.word("mail.roleChanged.subject"),
+      name: data.name,
+      parts: [
+        w.say("mail.roleChanged.intro", { role: known ? w.word(known) : oneLine(data.role) }),
+        whenOnly(data.context, w),
+        w.say("mail.common.contactSupport"),
+      ],
+    };
+  },
+};
+
+function passkeyDraft(
+  w: MailWords,
+  prefix: "passkeyAdded" | "passkeyRemoved" | "passkeyRefused",
+  data: PasskeyNotice,
+  outro: MessageKey,
+): Draft {
+  return {
+    subject: w.word(`mail.${prefix}.subject`),
+    name: data.name,
+    parts: [
+      w.say(`mail.${prefix}.intro`, { passkey: oneLine(data.passkey) }),
+      contextDetails(data.context, w),
+      w.say(outro),
+    ],
+  };
+}
+
+function providerDraft(
+  w: MailWords,
+  prefix: "providerConnected" | "providerDisconnected",
+  data: ProviderNotice,
+  outro: MessageKey,
+): Draft {
+  const provider = oneLine(data.provider);
+  return {
+    subject: w.word(`mail.${prefix}.subject`, { provider }),
+    name: data.name,
+    parts: [w.say(`mail.${prefix}.intro`, { provider }), contextDetails(data.context, w), w.say(outro)],
+  };
+}
+
+/** The mail of kind `kind` to `to`, in `locale`: its subject, plain text and branded HTML. */
+export async function renderMail<K extends MailKind>(
+  kind: K,
+  to: string,
+  data: MailData[K],
+  locale: Locale,
+): Promise<MailMessage> {
+  const words = await mailWords(locale);
+  const { subject, name, parts } = (WRITERS[kind] as Writer<K>)(words, to, data);
+  return compose(words, to, subject, name, parts);
 }

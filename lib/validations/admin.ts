@@ -1,32 +1,37 @@
 import * as z from "zod/mini";
 import { ROLES } from "@/lib/admin/permissions";
 import { EVENT_LABELS, type EventKind } from "@/lib/events/kinds";
+import { message } from "@/lib/i18n/message";
 import { currentPasswordField, MAX_EMAIL_LENGTH } from "@/lib/validations/fields";
 
 // One schema per /admin form, shared by the form and its server action, and the parsing of
 // the console's GET forms (search, audit filters), whose values arrive in the URL.
 
 /** A user's id as the database makes them (cuid): anything else names no user. */
-export const userIdField = z.string().check(z.regex(/^[a-z0-9]{20,40}$/i, "That user does not exist."));
+export const userIdField = z
+  .string()
+  .check(z.regex(/^[a-z0-9]{20,40}$/i, message("admin.validation.noSuchUser")));
 
-const sessionIdField = z.string().check(z.regex(/^[a-z0-9]{20,40}$/i, "That session does not exist."));
+const sessionIdField = z
+  .string()
+  .check(z.regex(/^[a-z0-9]{20,40}$/i, message("admin.validation.noSuchSession")));
 
 /** Present only from the confirmation step's button, so no single click changes an account. */
-const confirmField = z.literal("yes", { error: "Confirm that you want to do this." });
+const confirmField = z.literal("yes", { error: message("admin.validation.confirm") });
 
 /** Lock, Unlock, Sign out all sessions, Reset two-factor, resend the confirmation email. */
 export const userActionSchema = z.object({ userId: userIdField, confirm: confirmField });
 
 export const saveRoleSchema = z.object({
   userId: userIdField,
-  role: z.enum(ROLES, { error: "Choose a role." }),
+  role: z.enum(ROLES, { error: message("admin.validation.chooseRole") }),
   confirm: confirmField,
 });
 
 /** One of the user's sessions, ended from its row. */
 export const revokeUserSessionSchema = z.object({ userId: userIdField, sessionId: sessionIdField });
 
-const PROOF_NEEDED = "Enter your password, or a code from your authenticator app.";
+const PROOF_NEEDED = message("admin.validation.proofNeeded");
 
 /**
  * "Confirm it's you": the current password, or, for an account with two-factor
@@ -37,8 +42,12 @@ export const confirmIdentitySchemaFor = (twoFactor: boolean) =>
     ? z
         .object({
           userId: userIdField,
-          currentPassword: z.optional(z.string().check(z.maxLength(256, "That password is too long."))),
-          code: z.optional(z.string().check(z.trim(), z.maxLength(64, "That code is too long."))),
+          currentPassword: z.optional(
+            z.string().check(z.maxLength(256, message("admin.validation.passwordTooLong"))),
+          ),
+          code: z.optional(
+            z.string().check(z.trim(), z.maxLength(64, message("admin.validation.codeTooLong"))),
+          ),
         })
         .check(
           z.refine((input) => Boolean(input.currentPassword || input.code), {

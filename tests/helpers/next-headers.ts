@@ -16,6 +16,11 @@ export async function cookies() {
   };
 }
 
+/** Other request headers the browser sends (Accept-Language…), beside its cookies. */
+export const requestHeaders = new Map<string, string>();
+
 export async function headers() {
-  return new Headers(cookieJar.size > 0 ? { cookie: cookieHeader() } : {});
+  const sent = new Headers(Object.fromEntries(requestHeaders));
+  if (cookieJar.size > 0) sent.set("cookie", cookieHeader());
+  return sent;
 }

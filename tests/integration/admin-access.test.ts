@@ -12,6 +12,7 @@ vi.hoisted(() => {
 const sent = vi.hoisted(() => [] as MailMessage[]);
 vi.mock("@/lib/mail/outbox", async () => (await import("@/tests/helpers/outbox-spy")).recordMailInto(sent));
 vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
+vi.mock("next-intl/server", () => import("@/tests/helpers/next-intl-server"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
 const { NextRequest } = await import("next/server");

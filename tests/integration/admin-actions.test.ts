@@ -35,6 +35,8 @@ const { createUser } = await import("@/lib/users");
 const { cookieJar } = await import("@/tests/helpers/next-headers");
 const { openSession, signInBrowserAs } = await import("@/tests/helpers/sessions");
 const { confirmedUser } = await import("@/tests/helpers/users");
+const { inEnglish } = await import("@/tests/helpers/english");
+const PROOF_NEEDED_IN_ENGLISH = { ...PROOF_NEEDED, message: inEnglish(PROOF_NEEDED.message ?? "") };
 
 const PASSWORD = "a long and unusual passphrase";
 const context = { at: new Date(), ip: "203.0.113.30", userAgent: "vitest" };
@@ -80,10 +82,11 @@ const idle = { status: "idle" } as const;
 const confirmed = (userId: string, more: Record<string, string> = {}) =>
   form({ userId, confirm: "yes", ...more });
 
-/** A redirect's target, or the form state the action answered. */
+/** A redirect's target, or the form state the action answered (its message in English words). */
 async function answerOf(promise: Promise<unknown>): Promise<{ redirect: string } | { state: unknown }> {
   try {
-    return { state: await promise };
+    const state = (await promise) as { message?: string };
+    return { state: state.message ? { ...state, message: inEnglish(state.message) } : state };
   } catch (error) {
     const digest = String((error as { digest?: unknown } | null)?.digest ?? "");
     if (digest.startsWith("NEXT_REDIRECT;")) return { redirect: digest.split(";")[2]! };
@@ -191,7 +194,7 @@ describe("Role and Save role", () => {
     expect(sent).toEqual([
       expect.objectContaining({ to: user.email, subject: "Latchkey: Your role was changed" }),
     ]);
-    expect(sent[0]!.text).toContain("“admin”");
+    expect(sent[0]!.text).toContain("“Admin”");
   });
 
   it("refuses a role it does not know", async () => {
@@ -346,10 +349,10 @@ describe("the recent proof", () => {
       resetTwoFactorAction,
       resendConfirmationAction,
     ]) {
-      expect(await answerOf(action(idle, confirmed(user.id)))).toEqual({ state: PROOF_NEEDED });
+      expect(await answerOf(action(idle, confirmed(user.id)))).toEqual({ state: PROOF_NEEDED_IN_ENGLISH });
     }
     expect(await answerOf(saveRoleAction(idle, confirmed(user.id, { role: "admin" })))).toEqual({
-      state: PROOF_NEEDED,
+      state: PROOF_NEEDED_IN_ENGLISH,
     });
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
       disabledAt: null,
@@ -362,7 +365,9 @@ describe("the recent proof", () => {
     expect(wrong).toEqual({
       state: expect.objectContaining({ fieldErrors: { currentPassword: [expect.any(String)] } }),
     });
-    expect(await answerOf(lockAccountAction(idle, confirmed(user.id)))).toEqual({ state: PROOF_NEEDED });
+    expect(await answerOf(lockAccountAction(idle, confirmed(user.id)))).toEqual({
+      state: PROOF_NEEDED_IN_ENGLISH,
+    });
 
     expect(
       await answerOf(confirmIdentityAction(idle, form({ userId: user.id, currentPassword: PASSWORD }))),

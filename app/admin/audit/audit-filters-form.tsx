@@ -1,13 +1,15 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { EVENT_LABELS } from "@/lib/events/kinds";
 import type { AuditFilters } from "@/lib/validations/admin";
 
 /** A GET form, so it works without JavaScript and a filtered view is a link. */
 export function AuditFiltersForm({ filters }: { filters: AuditFilters }) {
+  const t = useTranslations("admin.audit");
   return (
-    <form method="get" action="/admin/audit" className="admin-filters" aria-label="Filter events">
+    <form method="get" action="/admin/audit" className="admin-filters" aria-label={t("filters")}>
       <div className="field">
-        <label htmlFor="audit-user">User email</label>
+        <label htmlFor="audit-user">{t("user")}</label>
         <input
           id="audit-user"
           type="email"
@@ -19,9 +21,9 @@ export function AuditFiltersForm({ filters }: { filters: AuditFilters }) {
         />
       </div>
       <div className="field">
-        <label htmlFor="audit-kind">Kind</label>
+        <label htmlFor="audit-kind">{t("kind")}</label>
         <select id="audit-kind" name="kind" defaultValue={filters.kind ?? ""}>
-          <option value="">Any kind</option>
+          <option value="">{t("anyKind")}</option>
           {Object.entries(EVENT_LABELS).map(([kind, label]) => (
             <option key={kind} value={kind}>
               {label}
@@ -30,18 +32,18 @@ export function AuditFiltersForm({ filters }: { filters: AuditFilters }) {
         </select>
       </div>
       <div className="field">
-        <label htmlFor="audit-from">From</label>
+        <label htmlFor="audit-from">{t("from")}</label>
         <input id="audit-from" type="date" name="from" defaultValue={filters.from ?? ""} />
       </div>
       <div className="field">
-        <label htmlFor="audit-to">To</label>
+        <label htmlFor="audit-to">{t("to")}</label>
         <input id="audit-to" type="date" name="to" defaultValue={filters.to ?? ""} />
       </div>
       <div className="actions">
-        <button type="submit">Filter</button>
-        <Link href="/admin/audit">Clear filters</Link>
+        <button type="submit">{t("submit")}</button>
+        <Link href="/admin/audit">{t("clear")}</Link>
       </div>
-      <p className="field-hint">Dates are whole days in UTC, both included.</p>
+      <p className="field-hint">{t("datesHint")}</p>
     </form>
   );
 }

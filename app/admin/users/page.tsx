@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { adminTitle } from "@/app/admin/metadata";
 import { searchUsers } from "@/lib/admin/user-search";
 import { requirePermission } from "@/lib/dal";
@@ -5,22 +6,21 @@ import { filterQuery, parseUserSearch } from "@/lib/validations/admin";
 import { Pagination } from "../pagination";
 import { UsersTable } from "./users-table";
 
-export const generateMetadata = adminTitle("Users");
+export const generateMetadata = adminTitle("users");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function UsersPage({ searchParams }: Props) {
   await requirePermission("users:read");
   const search = parseUserSearch(await searchParams);
-  const result = await searchUsers(search);
-  const found = `${result.total} account${result.total === 1 ? "" : "s"}`;
+  const [result, t] = await Promise.all([searchUsers(search), getTranslations("admin.users")]);
   return (
     <div className="stack">
-      <h1>Users</h1>
+      <h1>{t("heading")}</h1>
       {/* A GET form: it works without JavaScript, and a search is a link that can be shared. */}
       <form method="get" action="/admin/users" role="search" className="admin-filters">
         <div className="field">
-          <label htmlFor="user-search">Search users</label>
+          <label htmlFor="user-search">{t("search")}</label>
           <input
             id="user-search"
             type="search"
@@ -32,12 +32,20 @@ export default async function UsersPage({ searchParams }: Props) {
             aria-describedby="user-search-hint"
           />
           <p id="user-search-hint" className="field-hint">
-            Part of an email address or a name; upper or lower case alike.
+            {t("searchHint")}
           </p>
         </div>
-        <button type="submit">Search</button>
+        <button type="submit">{t("submit")}</button>
       </form>
-      <p className="muted">{search.query ? `${found} match “${search.query}”.` : `${found} in all.`}</p>
+      <p className="muted">
+        {search.query
+          ? t.rich("matching", {
+              count: result.total,
+              query: search.query,
+              bdi: (value) => <bdi>{value}</bdi>,
+            })
+          : t("total", { count: result.total })}
+      </p>
       <UsersTable rows={result.rows} />
       <Pagination
         path="/admin/users"

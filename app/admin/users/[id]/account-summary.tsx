@@ -1,37 +1,42 @@
+import { getTranslations } from "next-intl/server";
 import { LocalTime } from "@/components/local-time";
-import { STATUS_LABELS } from "@/lib/admin/user-status";
 import type { UserDetails } from "@/lib/admin/user-details";
-import { roleLabel } from "../../role-labels";
+import { roleLabels, statusLabels } from "../../role-labels";
 
 const Time = ({ at }: { at: Date }) => <LocalTime iso={at.toISOString()} />;
 
-export function AccountSummary({ user }: { user: UserDetails }) {
+export async function AccountSummary({ user }: { user: UserDetails }) {
+  const [t, roleLabel, statusLabel] = await Promise.all([
+    getTranslations("admin.summary"),
+    roleLabels(),
+    statusLabels(),
+  ]);
   return (
     <dl className="details">
-      <dt>Email</dt>
-      <dd>{user.email}</dd>
-      <dt>Name</dt>
-      <dd>{user.name ?? "None"}</dd>
-      <dt>Status</dt>
+      <dt>{t("email")}</dt>
       <dd>
-        <span className={`status status-${user.status}`}>{STATUS_LABELS[user.status]}</span>
+        <bdi>{user.email}</bdi>
       </dd>
-      <dt>Role</dt>
+      <dt>{t("name")}</dt>
+      <dd>{user.name ? <bdi>{user.name}</bdi> : t("none")}</dd>
+      <dt>{t("status")}</dt>
+      <dd>
+        <span className={`status status-${user.status}`}>{statusLabel(user.status)}</span>
+      </dd>
+      <dt>{t("role")}</dt>
       <dd>{roleLabel(user.role)}</dd>
-      <dt>Email confirmed</dt>
-      <dd>{user.emailVerified ? <Time at={user.emailVerified} /> : "Not yet"}</dd>
-      <dt>Two-factor</dt>
+      <dt>{t("emailConfirmed")}</dt>
+      <dd>{user.emailVerified ? <Time at={user.emailVerified} /> : t("notYet")}</dd>
+      <dt>{t("twoFactor")}</dt>
       <dd>
-        {user.twoFactor.enabled
-          ? `On (authenticator app, ${user.twoFactor.recoveryCodesLeft} recovery codes left)`
-          : "Off"}
+        {user.twoFactor.enabled ? t("twoFactorOn", { count: user.twoFactor.recoveryCodesLeft }) : t("off")}
       </dd>
-      <dt>Created</dt>
+      <dt>{t("created")}</dt>
       <dd>
         <Time at={user.createdAt} />
       </dd>
-      <dt>Last sign-in</dt>
-      <dd>{user.lastSignInAt ? <Time at={user.lastSignInAt} /> : "Never"}</dd>
+      <dt>{t("lastSignIn")}</dt>
+      <dd>{user.lastSignInAt ? <Time at={user.lastSignInAt} /> : t("never")}</dd>
     </dl>
   );
 }

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import type { AdminActor, GuardRefusal } from "@/lib/admin/guard";
 import type { FormState } from "@/lib/action-state";
 import type { PermittedSession } from "@/lib/dal";
+import { message } from "@/lib/i18n/message";
 import type { DoneCode } from "./done-notices";
 
 export const actorOf = (admin: PermittedSession): AdminActor => ({
@@ -15,13 +16,12 @@ export function done(userId: string, code: DoneCode): never {
   redirect(`/admin/users/${userId}?done=${code}`);
 }
 
-export const refused = (message: string): FormState<never> => ({ status: "error", message });
+/** A refusal, as a message (lib/i18n/message.ts) the form puts into the admin's words. */
+export const refused = (text: string): FormState<never> => ({ status: "error", message: text });
 
 export const GUARD_REFUSALS: Record<GuardRefusal, string> = {
-  "not-found": "That account does not exist any more.",
-  self: "You cannot do this to your own account: another admin must.",
-  "not-permitted": "You can no longer do this: your role has changed.",
-  "last-admin":
-    "This is the last active admin account, so it must stay an admin and unlocked. " +
-    "Make another account an admin first.",
+  "not-found": message("admin.refusals.notFound"),
+  self: message("admin.refusals.self"),
+  "not-permitted": message("admin.refusals.notPermitted"),
+  "last-admin": message("admin.refusals.lastAdmin"),
 };

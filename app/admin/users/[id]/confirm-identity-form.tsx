@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormProvider } from "react-hook-form";
 import { AuthenticationCodeField } from "@/components/forms/authentication-code-field";
 import { FormAlert } from "@/components/forms/form-alert";
@@ -11,6 +12,7 @@ import { confirmIdentityAction } from "./actions/confirm-identity";
 
 /** The current password, or (with two-factor on) a code instead; then back to this account's page. */
 export function ConfirmIdentityForm({ userId, twoFactor }: { userId: string; twoFactor: boolean }) {
+  const t = useTranslations("admin.confirmIdentity");
   const { form, state, pending, formProps } = useServerForm(
     confirmIdentitySchemaFor(twoFactor),
     confirmIdentityAction,
@@ -23,12 +25,12 @@ export function ConfirmIdentityForm({ userId, twoFactor }: { userId: string; two
         <input type="hidden" {...form.register("userId")} />
         <PasswordField
           name="currentPassword"
-          label="Current password"
+          label={t("currentPassword")}
           autoComplete="current-password"
-          hint={twoFactor ? "Or leave it empty and enter a code from your authenticator app." : undefined}
+          hint={twoFactor ? t("codeInstead") : undefined}
         />
         {twoFactor && <AuthenticationCodeField />}
-        <SubmitButton label="Confirm" pending={pending} />
+        <SubmitButton label={t("submit")} pending={pending} />
       </form>
     </FormProvider>
   );

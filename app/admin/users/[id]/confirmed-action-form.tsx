@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId, useRef, useState, type MouseEvent } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
 import { idleState, type FormState } from "@/lib/action-state";
@@ -10,7 +11,7 @@ type Props = {
   fields: Record<string, string>;
   label: string;
   /** What the second step says will happen. */
-  warning: string;
+  warning: React.ReactNode;
   danger?: boolean;
   /** Inputs of the action itself (the role to give), shown before its button. */
   children?: React.ReactNode;
@@ -31,6 +32,7 @@ export function ConfirmedActionForm({ action, fields, label, warning, danger, ch
   const confirming = confirmingAfter === state;
   const finalButton = useRef<HTMLButtonElement>(null);
   const warningId = useId();
+  const t = useTranslations("admin.actions");
 
   useEffect(() => {
     if (confirming) finalButton.current?.focus();
@@ -52,7 +54,7 @@ export function ConfirmedActionForm({ action, fields, label, warning, danger, ch
       {confirming ? (
         <div className="stack confirm-box">
           <p id={warningId}>
-            <strong>Are you sure?</strong> {warning}
+            <strong>{t("areYouSure")}</strong> {warning}
           </p>
           <div className="actions">
             <button
@@ -68,7 +70,7 @@ export function ConfirmedActionForm({ action, fields, label, warning, danger, ch
               {label}
             </button>
             <button type="button" disabled={pending} onClick={() => setConfirmingAfter(null)}>
-              Cancel
+              {t("cancel")}
             </button>
           </div>
         </div>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { adminTitle } from "@/app/admin/metadata";
 import { Notice } from "@/components/notice";
 import { can } from "@/lib/admin/permissions";
@@ -16,7 +17,7 @@ import { SignInMethods } from "./sign-in-methods";
 import { UserActions } from "./user-actions";
 import { UserSessionsTable } from "./user-sessions-table";
 
-export const generateMetadata = adminTitle("User");
+export const generateMetadata = adminTitle("user");
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -30,44 +31,50 @@ export default async function UserPage({ params, searchParams }: Props) {
   if (!userIdField.safeParse(id).success) notFound();
   const user = await userDetails(id);
   if (!user) notFound();
-  const [proven, proof, { done }] = await Promise.all([
+  const [proven, proof, { done }, t, tDone, tConfirm] = await Promise.all([
     provenRecently(admin.sessionId),
     proofOptions(admin.user.id),
     searchParams,
+    getTranslations("admin.user"),
+    getTranslations("admin.done"),
+    getTranslations("admin.confirmIdentity"),
   ]);
   const canManage = can(admin.role, "users:manage");
   const canManageRoles = can(admin.role, "roles:manage");
   const self = admin.user.id === user.id;
   const notice = doneNotice(done);
+  const minutes = PROOF_WINDOW_SECONDS / 60;
   return (
     <div className="stack">
       <p>
-        <Link href="/admin/users">All users</Link>
+        <Link href="/admin/users">{t("allUsers")}</Link>
       </p>
-      {notice && <Notice>{notice}</Notice>}
-      <h1>{user.name ?? user.email}</h1>
-      <TitledSection id="account" title="Account">
+      {notice && <Notice>{tDone(notice, { minutes })}</Notice>}
+      <h1>
+        <bdi>{user.name ?? user.email}</bdi>
+      </h1>
+      <TitledSection id="account" title={t("account")}>
         <AccountSummary user={user} />
       </TitledSection>
       {(canManage || canManageRoles) && !proven && (
         <TitledSection
           id="confirm-identity"
-          title="Confirm it's you"
-          description={`Admin actions need a proof of who is at the keyboard every ${PROOF_WINDOW_SECONDS / 60} minutes.`}
+          title={tConfirm("title")}
+          description={tConfirm("description", { minutes })}
         >
           {proof.hasPassword || proof.twoFactor ? (
             <ConfirmIdentityForm userId={user.id} twoFactor={proof.twoFactor} />
           ) : (
-            <p>Your account has no password: sign out and sign in again to confirm it&apos;s you.</p>
+            <p>{tConfirm("noPassword")}</p>
           )}
         </TitledSection>
       )}
       {(canManage || canManageRoles) && (
-        <TitledSection id="actions" title="Actions">
+        <TitledSection id="actions" title={t("actions")}>
           <UserActions user={user} self={self} canManage={canManage} canManageRoles={canManageRoles} />
         </TitledSection>
       )}
-      <TitledSection id="sessions" title="Sessions" description="Where the account is signed in now.">
+      <TitledSection id="sessions" title={t("sessions")} description={t("sessionsDescription")}>
         <UserSessionsTable
           userId={user.id}
           sessions={user.sessions}
@@ -75,19 +82,13 @@ export default async function UserPage({ params, searchParams }: Props) {
           canRevoke={canManage}
         />
       </TitledSection>
-      <TitledSection id="sign-in-methods" title="Sign-in methods">
+      <TitledSection id="sign-in-methods" title={t("signInMethods")}>
         <SignInMethods user={user} />
       </TitledSection>
-      <TitledSection id="recent-events" title="Recent events">
-        <EventsTable
-          events={user.events}
-          caption="The account's latest security events"
-          showAccount={false}
-        />
+      <TitledSection id="recent-events" title={t("recentEvents")}>
+        <EventsTable events={user.events} caption={t("eventsCaption")} showAccount={false} />
         <p>
-          <Link href={`/admin/audit?${new URLSearchParams({ user: user.email })}`}>
-            Every event of this account in the audit log
-          </Link>
+          <Link href={`/admin/audit?${new URLSearchParams({ user: user.email })}`}>{t("everyEvent")}</Link>
         </p>
       </TitledSection>
     </div>

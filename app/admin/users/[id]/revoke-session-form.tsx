@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
 import { idleState } from "@/lib/action-state";
@@ -16,13 +17,14 @@ export function RevokeSessionForm({
   device: string;
 }) {
   const [state, formAction, pending] = useActionState(revokeUserSessionAction, idleState);
+  const t = useTranslations("admin.sessions");
   return (
     <form action={formAction}>
       <FormAlert message={state.status === "error" ? state.message : null} />
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="sessionId" value={sessionId} />
       <button type="submit" disabled={pending} aria-busy={pending || undefined}>
-        Revoke<span className="sr-only"> the session of {device}</span>
+        {t.rich("revoke", { device, hidden: (words) => <span className="sr-only">{words}</span> })}
       </button>
     </form>
   );

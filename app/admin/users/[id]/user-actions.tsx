@@ -1,6 +1,7 @@
+import { getTranslations } from "next-intl/server";
 import { ROLES } from "@/lib/admin/permissions";
 import type { UserDetails } from "@/lib/admin/user-details";
-import { ROLE_LABELS } from "../../role-labels";
+import { roleLabels } from "../../role-labels";
 import { lockAccountAction, unlockAccountAction } from "./actions/access";
 import { resendConfirmationAction } from "./actions/confirmation-email";
 import { saveRoleAction } from "./actions/role";
@@ -17,74 +18,64 @@ type Props = {
 };
 
 /** The actions this admin may take on this account, each with a confirmation step. */
-export function UserActions({ user, self, canManage, canManageRoles }: Props) {
+export async function UserActions({ user, self, canManage, canManageRoles }: Props) {
+  const [t, roleLabel] = await Promise.all([getTranslations("admin.actions"), roleLabels()]);
   const fields = { userId: user.id };
   const locked = user.status === "locked";
   return (
     <div className="stack">
-      {self && (
-        <p className="muted">This is your own account: only another admin can lock it or change its role.</p>
-      )}
+      {self && <p className="muted">{t("ownAccount")}</p>}
       {canManage && !self && (
         <ConfirmedActionForm
           key={locked ? "unlock" : "lock"}
           action={locked ? unlockAccountAction : lockAccountAction}
           fields={fields}
-          label={locked ? "Unlock account" : "Lock account"}
+          label={locked ? t("unlock") : t("lock")}
           danger={!locked}
-          warning={
-            locked
-              ? "The account can sign in again. Its owner is emailed."
-              : "No way in works for the account any more, and every one of its sessions ends now. Its owner is emailed."
-          }
+          warning={locked ? t("unlockWarning") : t("lockWarning")}
         />
       )}
       {canManage && (
         <ConfirmedActionForm
           action={signOutAllSessionsAction}
           fields={fields}
-          label="Sign out all sessions"
-          warning={
-            self
-              ? "Every session of your account but this one ends."
-              : "Every session of the account ends; it can sign in again."
-          }
+          label={t("signOutAll")}
+          warning={self ? t("signOutAllOwnWarning") : t("signOutAllWarning")}
         />
       )}
       {canManage && !self && user.twoFactor.enabled && (
         <ConfirmedActionForm
           action={resetTwoFactorAction}
           fields={fields}
-          label="Reset two-factor authentication"
+          label={t("resetTwoFactor")}
           danger
-          warning={
-            "The account's authenticator app and recovery codes stop working and every session ends: " +
-            "signing in then asks for the password alone. Do this only for a person whose identity you " +
-            "have checked. Its owner is emailed."
-          }
+          warning={t("resetTwoFactorWarning")}
         />
       )}
       {canManage && user.status === "unconfirmed" && (
         <ConfirmedActionForm
           action={resendConfirmationAction}
           fields={fields}
-          label="Resend confirmation email"
-          warning={`A new link goes to ${user.email}; the one sent before stops working.`}
+          label={t("resendConfirmation")}
+          warning={t.rich("resendConfirmationWarning", {
+            email: user.email,
+            bdi: (email) => <bdi>{email}</bdi>,
+          })}
         />
       )}
       {canManageRoles && !self && (
         <ConfirmedActionForm
           action={saveRoleAction}
           fields={fields}
-          label="Save role"
-          warning="The account's permissions change from its next request. Its owner is emailed."
+          label={t("saveRole")}
+          warning={t("saveRoleWarning")}
         >
           <div className="field">
-            <label htmlFor="role">Role</label>
+            <label htmlFor="role">{t("role")}</label>
             <select id="role" name="role" defaultValue={user.role}>
               {ROLES.map((role) => (
                 <option key={role} value={role}>
-                  {ROLE_LABELS[role]}
+                  {roleLabel(role)}
                 </option>
               ))}
             </select>

@@ -1,10 +1,11 @@
+import { getTranslations } from "next-intl/server";
 import { LocalTime } from "@/components/local-time";
 import type { SessionSummary } from "@/lib/auth/sessions";
 import { describeUserAgent } from "@/lib/user-agent";
 import { RevokeSessionForm } from "./revoke-session-form";
 
 /** The account's live sessions; each but the admin's own can be revoked. */
-export function UserSessionsTable({
+export async function UserSessionsTable({
   userId,
   sessions,
   currentSessionId,
@@ -15,19 +16,20 @@ export function UserSessionsTable({
   currentSessionId: string;
   canRevoke: boolean;
 }) {
-  if (sessions.length === 0) return <p>No active sessions.</p>;
+  const t = await getTranslations("admin.sessions");
+  if (sessions.length === 0) return <p>{t("empty")}</p>;
   return (
     <div className="table-scroll">
       <table className="sessions">
-        <caption className="sr-only">The account&apos;s active sessions</caption>
+        <caption className="sr-only">{t("caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">Device</th>
-            <th scope="col">IP address</th>
-            <th scope="col">Signed in</th>
-            <th scope="col">Last seen</th>
+            <th scope="col">{t("device")}</th>
+            <th scope="col">{t("ipAddress")}</th>
+            <th scope="col">{t("signedIn")}</th>
+            <th scope="col">{t("lastSeen")}</th>
             <th scope="col">
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t("actions")}</span>
             </th>
           </tr>
         </thead>
@@ -39,9 +41,9 @@ export function UserSessionsTable({
               <tr key={session.id}>
                 <th scope="row">
                   {device}
-                  {yours && <span className="badge">Your session</span>}
+                  {yours && <span className="badge">{t("yours")}</span>}
                 </th>
-                <td>{session.ip ?? "Unknown"}</td>
+                <td>{session.ip ? <bdi>{session.ip}</bdi> : t("unknown")}</td>
                 <td>
                   <LocalTime iso={session.createdAt.toISOString()} />
                 </td>

@@ -3,6 +3,7 @@
 import { adminFormAction } from "@/lib/admin/admin-action";
 import { confirmIdentity, proofOptions } from "@/lib/admin/recent-proof";
 import { tooManyAttemptsMessage } from "@/lib/form-throttle";
+import { message } from "@/lib/i18n/message";
 import { securityContext } from "@/lib/request-context";
 import { confirmIdentitySchemaFor } from "@/lib/validations/admin";
 import { done, refused } from "../action-answers";
@@ -16,10 +17,10 @@ export const confirmIdentityAction = adminFormAction("admin:enter", {
     const result = await confirmIdentity(admin.user, admin.sessionId, proof, await securityContext());
     if (result === "proven") done(userId, "proven");
     if (result === "no-password") {
-      return refused("Your account has no password: sign out and sign in again to confirm it's you.");
+      return refused(message("admin.refusals.noPassword"));
     }
     if (result === "wrong-code") {
-      return fieldError("code", "That code is not right. Check your authenticator app and try again.");
+      return fieldError("code", message("admin.refusals.wrongCode"));
     }
     if (typeof result === "object" && "throttled" in result)
       return refused(tooManyAttemptsMessage(result.throttled));

@@ -3,6 +3,7 @@
 import { adminFormAction } from "@/lib/admin/admin-action";
 import { revokeUserSession, signOutAllSessions } from "@/lib/admin/user-sessions";
 import { securityContext } from "@/lib/request-context";
+import { message } from "@/lib/i18n/message";
 import { revokeUserSessionSchema, userActionSchema } from "@/lib/validations/admin";
 import { actorOf, done, GUARD_REFUSALS, refused } from "../action-answers";
 
@@ -19,8 +20,8 @@ export const revokeUserSessionAction = adminFormAction("users:manage", {
   schema: revokeUserSessionSchema,
   async run({ userId, sessionId }, admin) {
     const result = await revokeUserSession(actorOf(admin), userId, sessionId, await securityContext());
-    if (result === "current") return refused("That is the session you are using: sign out instead.");
-    if (result === "not-found") return refused("That session had already ended.");
+    if (result === "current") return refused(message("admin.refusals.currentSession"));
+    if (result === "not-found") return refused(message("admin.refusals.sessionEnded"));
     done(userId, "session-revoked");
   },
 });

@@ -3,6 +3,7 @@
 import { adminFormAction } from "@/lib/admin/admin-action";
 import { resetTwoFactor } from "@/lib/admin/two-factor-reset";
 import { securityContext } from "@/lib/request-context";
+import { message } from "@/lib/i18n/message";
 import { userActionSchema } from "@/lib/validations/admin";
 import { actorOf, done, GUARD_REFUSALS, refused } from "../action-answers";
 
@@ -12,11 +13,9 @@ export const resetTwoFactorAction = adminFormAction("users:manage", {
     const result = await resetTwoFactor(actorOf(admin), userId, await securityContext());
     if (result === "reset") done(userId, "two-factor-reset");
     if (result === "self") {
-      return refused(
-        "Your own two-factor authentication is switched off in Settings, with your password and a code.",
-      );
+      return refused(message("admin.refusals.twoFactorSelf"));
     }
-    if (result === "not-enabled") return refused("This account does not have two-factor authentication on.");
+    if (result === "not-enabled") return refused(message("admin.refusals.twoFactorNotOn"));
     return refused(GUARD_REFUSALS["not-found"]);
   },
 });
