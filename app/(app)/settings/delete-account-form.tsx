@@ -30,9 +30,14 @@ export function DeleteAccountForm({ askPassword = true }: { askPassword?: boolea
   );
   const confirming = confirmingAfter === state;
   const finalButton = useRef<HTMLButtonElement>(null);
+  const firstButton = useRef<HTMLButtonElement>(null);
+  const cancelled = useRef(false);
 
   useEffect(() => {
     if (confirming) finalButton.current?.focus();
+    // Cancel goes away with the warning: focus returns to the button that opened it.
+    else if (cancelled.current) firstButton.current?.focus();
+    cancelled.current = false;
   }, [confirming]);
 
   async function askToConfirm() {
@@ -77,13 +82,20 @@ export function DeleteAccountForm({ askPassword = true }: { askPassword?: boolea
               >
                 Delete account
               </button>
-              <button type="button" disabled={pending} onClick={() => setConfirmingAfter(null)}>
+              <button
+                type="button"
+                disabled={pending}
+                onClick={() => {
+                  cancelled.current = true;
+                  setConfirmingAfter(null);
+                }}
+              >
                 Cancel
               </button>
             </div>
           </div>
         ) : (
-          <button type="submit" className="danger">
+          <button ref={firstButton} type="submit" className="danger">
             Delete account
           </button>
         )}
