@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { FocusOnArrival } from "@/components/focus-on-arrival";
 import { SiteFooter } from "@/components/site-footer";
 import { directionOf } from "@/i18n/locales";
 import "./globals.css";
@@ -30,6 +31,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </a>
           {children}
           <SiteFooter />
+          <FocusOnArrival />
         </NextIntlClientProvider>
       </body>
     </html>

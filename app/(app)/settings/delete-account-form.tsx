@@ -32,9 +32,14 @@ export function DeleteAccountForm({ askPassword = true }: { askPassword?: boolea
   );
   const confirming = confirmingAfter === state;
   const finalButton = useRef<HTMLButtonElement>(null);
+  const firstButton = useRef<HTMLButtonElement>(null);
+  const cancelled = useRef(false);
 
   useEffect(() => {
     if (confirming) finalButton.current?.focus();
+    // Cancel goes away with the warning: focus returns to the button that opened it.
+    else if (cancelled.current) firstButton.current?.focus();
+    cancelled.current = false;
   }, [confirming]);
 
   // Once the field shows an error, it is checked again as it is typed in, not only when it
@@ -94,13 +99,20 @@ export function DeleteAccountForm({ askPassword = true }: { askPassword?: boolea
               >
                 {t("deleteAccount.submit")}
               </button>
-              <button type="button" disabled={pending} onClick={() => setConfirmingAfter(null)}>
+              <button
+                type="button"
+                disabled={pending}
+                onClick={() => {
+                  cancelled.current = true;
+                  setConfirmingAfter(null);
+                }}
+              >
                 {t("cancel")}
               </button>
             </div>
           </div>
         ) : (
-          <button type="submit" className="danger">
+          <button ref={firstButton} type="submit" className="danger">
             {t("deleteAccount.submit")}
           </button>
         )}

@@ -31,11 +31,16 @@ export function ConfirmedActionForm({ action, fields, label, warning, danger, ch
   );
   const confirming = confirmingAfter === state;
   const finalButton = useRef<HTMLButtonElement>(null);
+  const firstButton = useRef<HTMLButtonElement>(null);
+  const cancelled = useRef(false);
   const warningId = useId();
   const t = useTranslations("admin.actions");
 
   useEffect(() => {
     if (confirming) finalButton.current?.focus();
+    // Cancel goes away with the warning: focus returns to the button that opened it.
+    else if (cancelled.current) firstButton.current?.focus();
+    cancelled.current = false;
   }, [confirming]);
 
   function askToConfirm(event: MouseEvent<HTMLButtonElement>) {
@@ -69,14 +74,26 @@ export function ConfirmedActionForm({ action, fields, label, warning, danger, ch
             >
               {label}
             </button>
-            <button type="button" disabled={pending} onClick={() => setConfirmingAfter(null)}>
+            <button
+              type="button"
+              disabled={pending}
+              onClick={() => {
+                cancelled.current = true;
+                setConfirmingAfter(null);
+              }}
+            >
               {t("cancel")}
             </button>
           </div>
         </div>
       ) : (
         <div className="actions">
-          <button type="submit" className={danger ? "danger" : undefined} onClick={askToConfirm}>
+          <button
+            ref={firstButton}
+            type="submit"
+            className={danger ? "danger" : undefined}
+            onClick={askToConfirm}
+          >
             {label}
           </button>
         </div>
