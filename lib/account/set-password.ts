@@ -37,7 +37,11 @@ export async function sendPasswordSetupLink(user: {
       renderMail(
         "setPassword",
         user.email,
-        { name: user.name, link: tokenLink("/reset-password", secret), validFor: env.RESET_PASSWORD_TOKEN_TTL },
+        {
+          name: user.name,
+          link: tokenLink("/reset-password", secret),
+          validFor: env.RESET_PASSWORD_TOKEN_TTL,
+        },
         language,
       ),
   );

@@ -35,7 +35,11 @@ export async function sendPasswordResetLink(email: string): Promise<void> {
       renderMail(
         "resetPassword",
         user.email,
-        { name: user.name, link: tokenLink("/reset-password", secret), validFor: env.RESET_PASSWORD_TOKEN_TTL },
+        {
+          name: user.name,
+          link: tokenLink("/reset-password", secret),
+          validFor: env.RESET_PASSWORD_TOKEN_TTL,
+        },
         language,
       ),
   );

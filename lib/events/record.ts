@@ -67,7 +67,10 @@ export async function recordEventIn<K extends EventKind>(
     },
   });
   if (mail && locale) {
-    await enqueueMail(tx, await noticeFor(event.kind as K & NoticeKind, mail.to, event.context, mail.data, locale));
+    await enqueueMail(
+      tx,
+      await noticeFor(event.kind as K & NoticeKind, mail.to, event.context, mail.data, locale),
+    );
   }
 }
 

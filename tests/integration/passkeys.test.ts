@@ -5,7 +5,6 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { message } from "@/lib/i18n/message";
 import type { CurrentSession } from "@/lib/dal";
 import type { MailMessage } from "@/lib/mail/send";
-import { message } from "@/lib/i18n/message";
 
 vi.hoisted(() => {
   process.env.BCRYPT_COST = "4";
