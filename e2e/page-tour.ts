@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { BrowserContext, Page } from "@playwright/test";
 import { expect, LoginPage, test } from "./fixtures";
 
@@ -53,7 +54,8 @@ export const SIGNED_OUT_STOPS: Stop[] = [
     page: "/login",
     open: async (page) => {
       await open(page, "/login");
-      await page.locator('input[name="email"]').fill("nobody-here@example.test");
+      // A new address each time: the same one would soon meet the per-account throttle instead.
+      await page.locator('input[name="email"]').fill(`nobody-${randomBytes(4).toString("hex")}@example.test`);
       await page.locator('input[name="password"]').fill("not the password at all");
       await submitOf(page, "email").click();
       await expect(page.locator('main [role="alert"]').first()).not.toBeEmpty();
