@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { ErrorNotice } from "@/components/error-notice";
+import { UnavailableNotice } from "@/components/unavailable-notice";
+import { UNAVAILABLE_DIGEST } from "@/lib/db/availability.mjs";
 
 /** An unexpected error in a page or an action, inside the root layout. */
 export default function ErrorPage({
@@ -19,7 +21,11 @@ export default function ErrorPage({
         </Link>
       </header>
       <main id="main" className="narrow">
-        <ErrorNotice digest={error.digest} retry={reset} />
+        {error.digest === UNAVAILABLE_DIGEST ? (
+          <UnavailableNotice />
+        ) : (
+          <ErrorNotice digest={error.digest} retry={reset} />
+        )}
       </main>
     </>
   );
