@@ -52,9 +52,8 @@ await app.prepare();
 // not fit to serve (lib/startup-check.ts). Next.js would run it only once it serves; run it
 // (through Next.js's own once-only entry, so it stays once) before this server listens.
 if (!dev) {
-  const { ensureInstrumentationRegistered } = await import(
-    "next/dist/server/lib/router-utils/instrumentation-globals.external.js"
-  );
+  const { ensureInstrumentationRegistered } =
+    await import("next/dist/server/lib/router-utils/instrumentation-globals.external.js");
   await ensureInstrumentationRegistered(process.cwd(), distDir());
 }
 const handle = app.getRequestHandler();
@@ -101,7 +100,9 @@ async function shutdown(signal) {
   if (stopping) return;
   stopping = true;
   const deadline = Date.now() + shutdownGraceMs;
-  console.log(`> ${signal}: finishing ${inFlight.size} request(s), then stopping (at most ${shutdownGraceMs / 1000} s)`);
+  console.log(
+    `> ${signal}: finishing ${inFlight.size} request(s), then stopping (at most ${shutdownGraceMs / 1000} s)`,
+  );
   // Keep-alive connections close after their current answer instead of waiting for another.
   for (const response of inFlight) if (!response.headersSent) response.setHeader("Connection", "close");
   const drained = new Promise((resolve) => server.close(() => resolve(true)));
@@ -118,7 +119,9 @@ async function shutdown(signal) {
 /** The promise's value, or false once `deadline` (epoch ms) passes. */
 function within(promise, deadline) {
   let timer;
-  const late = new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()), false)));
+  const late = new Promise(
+    (resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()), false)),
+  );
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 

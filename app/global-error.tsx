@@ -18,10 +18,10 @@ export default function GlobalError({
       <body>
         <main id="main" className="narrow">
           {error.digest === UNAVAILABLE_DIGEST ? (
-          <UnavailableNotice />
-        ) : (
-          <ErrorNotice digest={error.digest} retry={reset} />
-        )}
+            <UnavailableNotice />
+          ) : (
+            <ErrorNotice digest={error.digest} retry={reset} />
+          )}
         </main>
       </body>
     </html>

@@ -37,10 +37,7 @@ const schema = z
     // Seals authenticator-app secrets (lib/second-factor/secret-box.ts); AUTH_SECRET when unset.
     SECOND_FACTOR_KEY: z.preprocess(
       emptyAsUndefined,
-      z
-        .string()
-        .min(32, `must be at least 32 characters: ${MAKE_SECRET}`)
-        .optional(),
+      z.string().min(32, `must be at least 32 characters: ${MAKE_SECRET}`).optional(),
     ),
     // Keys that sealed secrets before a rotation, comma-separated: still opened, resealed on use.
     SECOND_FACTOR_PREVIOUS_KEYS: z
@@ -106,7 +103,11 @@ const schema = z
     // A deployment: production on its own database (a local `npm start` runs on the embedded one).
     const deployed = env.NODE_ENV === "production" && Boolean(env.DATABASE_URL || env.VERCEL);
     if (deployed && !env.AUTH_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: `is required in production: ${MAKE_SECRET}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: `is required in production: ${MAKE_SECRET}`,
+      });
     }
     // Without mail no one could confirm an address, so no one could ever sign in.
     if (deployed && !env.EMAIL_SERVER && env.AUTH_REQUIRE_VERIFIED_EMAIL) {

@@ -3,16 +3,13 @@
 // site's "temporarily unavailable" page, API routes JSON; a request that fails on the database
 // before this process knew (a 500) leaves as a 503 too. A page cannot set its own status from
 // an error boundary, so it is decided here, around Next.js.
-import {
-  databaseDownReason,
-  probeDatabase,
-  UNAVAILABLE_HEADER,
-} from "./db/availability.mjs";
+import { databaseDownReason, probeDatabase, UNAVAILABLE_HEADER } from "./db/availability.mjs";
 
 export const UNAVAILABLE_PAGE = "/temporarily-unavailable";
 const RETRY_AFTER_SECONDS = "5";
 // Build output and files from public/: the 503 page itself needs its styles.
-const PASS_THROUGH = /^\/(?:_next\/|api\/health(?:\/|$)|favicon\.ico$|robots\.txt$)|\.(?:svg|png|ico|webp|txt|css|js)$/;
+const PASS_THROUGH =
+  /^\/(?:_next\/|api\/health(?:\/|$)|favicon\.ico$|robots\.txt$)|\.(?:svg|png|ico|webp|txt|css|js)$/;
 
 /**
  * Decides whether the request goes on to Next.js, after making sure a 5xx written while the
@@ -53,7 +50,10 @@ export async function outageGate(request, response) {
 function answer503When5xx(response, always) {
   const writeHead = response.writeHead;
   // Next.js writes its status through writeHead, explicitly or with the first byte of body.
-  /** @type {any} */ (response).writeHead = function (/** @type {number} */ status, /** @type {any[]} */ ...rest) {
+  /** @type {any} */ (response).writeHead = function (
+    /** @type {number} */ status,
+    /** @type {any[]} */ ...rest
+  ) {
     if (always || (status >= 500 && databaseDownReason() !== null)) {
       status = 503;
       if (typeof rest[0] === "string") rest.shift(); // its reason phrase was for the old status

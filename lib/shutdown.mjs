@@ -5,7 +5,7 @@
 /** @typedef {() => unknown} Hook */
 const KEY = Symbol.for("latchkey.shutdown-hooks");
 /** @type {{ background: Set<Hook>, resources: Set<Hook> }} */
-const hooks = (/** @type {any} */ (globalThis)[KEY] ??= { background: new Set(), resources: new Set() });
+const hooks = /** @type {any} */ (globalThis[KEY] ??= { background: new Set(), resources: new Set() });
 
 /**
  * Stops background work (a sender loop, a timer): `stop` resolves when its current unit of work

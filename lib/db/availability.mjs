@@ -6,7 +6,7 @@
 
 const KEY = Symbol.for("latchkey.database-availability");
 /** @type {State} */
-const state = (/** @type {any} */ (globalThis)[KEY] ??= { down: false, reason: "" });
+const state = /** @type {any} */ (globalThis[KEY] ??= { down: false, reason: "" });
 
 export const UNAVAILABLE = "database unavailable";
 export const MIGRATIONS_PENDING = "migrations pending: run `npm run db:migrate`";
@@ -27,9 +27,25 @@ export class DatabaseUnavailableError extends Error {
 
 // Node's socket errors, and PostgreSQL's class 08 (connection exception), 57P01–57P03 (shutting
 // down, starting up), 53300 (too many connections); Prisma's P1001/P1002/P1008/P1017/P2024.
-const CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH",
-  "ENOTFOUND", "EAI_AGAIN", "EPIPE", "57P01", "57P02", "57P03", "53300", "P1001", "P1002", "P1008",
-  "P1017", "P2024"]);
+const CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EPIPE",
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+  "P1001",
+  "P1002",
+  "P1008",
+  "P1017",
+  "P2024",
+]);
 const MESSAGES =
   /connection terminated|timeout exceeded when trying to connect|query read timeout|connection refused|server has closed the connection|can't reach database server|the database system is (starting up|shutting down)|terminating connection due to administrator command|ECONNREFUSED|ECONNRESET|canceling statement due to statement timeout/i;
 
@@ -46,7 +62,8 @@ export function isDatabaseUnavailable(error) {
     if ((typeof code === "string" && (CODES.has(code) || code.startsWith("08"))) || CODES.has(originalCode)) {
       return true;
     }
-    if (kind === "DatabaseNotReachable" || kind === "ConnectionClosed" || kind === "SocketTimeout") return true;
+    if (kind === "DatabaseNotReachable" || kind === "ConnectionClosed" || kind === "SocketTimeout")
+      return true;
     if (typeof message === "string" && MESSAGES.test(message)) return true;
     if (cause instanceof AggregateError && cause.errors.some(isDatabaseUnavailable)) return true;
     cause = next;

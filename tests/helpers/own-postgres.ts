@@ -37,7 +37,8 @@ export function createOwnPostgres(port: number): OwnPostgres {
   const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off`;
   const cluster = {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
-    start: () => void run("pg_ctl", ["-D", dataDir, "-o", options, "-w", "-l", path.join(folder, "log"), "start"]),
+    start: () =>
+      void run("pg_ctl", ["-D", dataDir, "-o", options, "-w", "-l", path.join(folder, "log"), "start"]),
     stop: () => void run("pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "stop"]),
     remove() {
       try {

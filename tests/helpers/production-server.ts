@@ -12,8 +12,15 @@ import { setTimeout as sleep } from "node:timers/promises";
 const root = process.cwd();
 export const BUILD_DIR = ".next-integration";
 const SOURCES = ["app", "components", "lib", "types", "messages", "public", "prisma"];
-const ROOT_FILES = ["auth.ts", "auth.config.ts", "middleware.ts", "proxy.ts", "instrumentation.ts",
-  "next.config.mjs", "package-lock.json"];
+const ROOT_FILES = [
+  "auth.ts",
+  "auth.config.ts",
+  "middleware.ts",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.mjs",
+  "package-lock.json",
+];
 
 export const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -110,7 +117,11 @@ function serverEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 function spawnServer(env: Record<string, string>): Omit<RunningServer, "url" | "port"> {
-  const child = spawn(process.execPath, ["server.mjs"], { cwd: root, env: serverEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["server.mjs"], {
+    cwd: root,
+    env: serverEnv(env),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   for (const stream of [child.stdout!, child.stderr!]) {
     stream.setEncoding("utf8");
@@ -136,7 +147,9 @@ export async function startProductionServer(env: Record<string, string>): Promis
 }
 
 /** Runs `node server.mjs` expecting it to refuse to start: its exit code and everything it printed. */
-export async function refusedStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+export async function refusedStart(
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   const server = spawnServer({ PORT: String(await freePort()), ...env });
   const code = await server.exited;
   return { code, output: server.output() };

@@ -67,9 +67,17 @@ beforeAll(async () => {
   const { openSession } = await import("@/tests/helpers/sessions");
   const { createAccessToken } = await import("@/lib/access-tokens/tokens");
   const { encode } = await import("next-auth/jwt");
-  const user = await confirmedUser({ name: "Out Age", email: "outage@example.com", password: "outage passphrase 42" });
+  const user = await confirmedUser({
+    name: "Out Age",
+    email: "outage@example.com",
+    password: "outage passphrase 42",
+  });
   const secret = await openSession(user.id);
-  const jwt = await encode({ token: { sub: user.id, sessionSecret: secret }, secret: AUTH_SECRET, salt: SESSION_COOKIE });
+  const jwt = await encode({
+    token: { sub: user.id, sessionSecret: secret },
+    secret: AUTH_SECRET,
+    salt: SESSION_COOKIE,
+  });
   cookie = `${SESSION_COOKIE}=${jwt}`;
   const token = await createAccessToken(user.id, { name: "outage", days: null });
   if (token === "too-many") throw new Error("no token");
@@ -145,7 +153,8 @@ describe("a database outage", () => {
     expect(again.status).toBe(503);
     expect(again.headers.getSetCookie()).toEqual([]);
 
-    for (const pathname of ["/dashboard", "/settings", "/"]) await expectUnavailablePage(pathname, { cookie });
+    for (const pathname of ["/dashboard", "/settings", "/"])
+      await expectUnavailablePage(pathname, { cookie });
     for (const pathname of ["/login", "/register", "/forgot-password"]) await expectUnavailablePage(pathname);
     // Never a page of its own while the database serves (server.mjs alone sends people there).
     await database!.start();

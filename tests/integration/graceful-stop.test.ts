@@ -26,7 +26,12 @@ afterAll(() => {
 
 /** A sign-in POSTed with `Expect: 100-continue`: resolves once the server has the request, body held back. */
 async function heldSignIn(url: string, csrf: { token: string; cookie: string }, email: string) {
-  const body = new URLSearchParams({ csrfToken: csrf.token, email, password: PASSWORD, callbackUrl: "/dashboard" });
+  const body = new URLSearchParams({
+    csrfToken: csrf.token,
+    email,
+    password: PASSWORD,
+    callbackUrl: "/dashboard",
+  });
   const req: ClientRequest = request(`${url}/api/auth/callback/credentials`, {
     method: "POST",
     headers: {
@@ -84,14 +89,17 @@ it("on SIGTERM refuses new connections, finishes every request in flight with it
   const held = await Promise.all(users.map((user) => heldSignIn(url, csrf, user.email)));
 
   server.process.kill("SIGTERM");
-  while (!/SIGTERM: finishing 3 request\(s\)/.test(server.output())) await once(server.process.stdout!, "data");
+  while (!/SIGTERM: finishing 3 request\(s\)/.test(server.output()))
+    await once(server.process.stdout!, "data");
   expect(await refusesConnections(port)).toBe(true);
 
   const responses = await Promise.all(held.map((request) => request.finish()));
   for (const response of responses) {
     expect(response.statusCode).toBe(302);
     expect(new URL(response.headers.location!, url).pathname).toBe("/dashboard");
-    expect(response.headers["set-cookie"]?.some((cookie) => cookie.startsWith("authjs.session-token="))).toBe(true);
+    expect(response.headers["set-cookie"]?.some((cookie) => cookie.startsWith("authjs.session-token="))).toBe(
+      true,
+    );
     response.resume();
   }
   expect(await server.exited).toBe(0);

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/migrate";
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -22,9 +23,29 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+it("answers 503 while migrations are pending", async () => {
+  const pending = await startEmbeddedPostgres();
+  try {
+    process.env.DATABASE_URL = pending.url;
+    const { GET } = await import("@/app/api/health/route");
+    const answer = await GET();
+    expect(answer.status).toBe(503);
+    expect(await answer.json()).toEqual({
+      status: "error",
+      reason: "migrations pending: run `npm run db:migrate`",
+    });
+  } finally {
+    const { database } = await import("@/lib/db/connection");
+    await (await database()).pool.end();
+    (globalThis as { latchkeyDatabase?: unknown }).latchkeyDatabase = undefined;
+    await pending.stop();
+  }
+});
+
 it("answers 503 while PostgreSQL is down and 200 again once it is back, without a restart", async () => {
   const port = await freePort();
   postgres = await startEmbeddedPostgres(dataDir, port);
+  await applyMigrations(postgres.url);
   // The app under test talks to this server, not to the file's own database.
   process.env.DATABASE_URL = postgres.url;
   const { GET } = await import("@/app/api/health/route");

@@ -15,7 +15,11 @@ describe("parseEnv", () => {
   });
 
   it("requires EMAIL_SERVER in production unless confirmation is switched off on purpose", () => {
-    const deployed = { NODE_ENV: "production", DATABASE_URL: "postgresql://db/app", AUTH_SECRET: "s".repeat(32) };
+    const deployed = {
+      NODE_ENV: "production",
+      DATABASE_URL: "postgresql://db/app",
+      AUTH_SECRET: "s".repeat(32),
+    };
     expect(() => parseEnv(deployed)).toThrow(/EMAIL_SERVER is required in production/);
     expect(() => parseEnv({ ...deployed, AUTH_REQUIRE_VERIFIED_EMAIL: "false" })).not.toThrow();
     expect(() => parseEnv({ ...deployed, EMAIL_SERVER: "smtp://mail.example.com:587" })).not.toThrow();
