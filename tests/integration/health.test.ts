@@ -23,32 +23,20 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-it("answers 503 while migrations are pending", async () => {
-  const pending = await startEmbeddedPostgres();
-  try {
-    process.env.DATABASE_URL = pending.url;
-    const { GET } = await import("@/app/api/health/route");
-    const answer = await GET();
-    expect(answer.status).toBe(503);
-    expect(await answer.json()).toEqual({
-      status: "error",
-      reason: "migrations pending: run `npm run db:migrate`",
-    });
-  } finally {
-    const { database } = await import("@/lib/db/connection");
-    await (await database()).pool.end();
-    (globalThis as { latchkeyDatabase?: unknown }).latchkeyDatabase = undefined;
-    await pending.stop();
-  }
-});
-
-it("answers 503 while PostgreSQL is down and 200 again once it is back, without a restart", async () => {
+it("answers 503 while migrations are pending or PostgreSQL is down, and 200 again once it is back, without a restart", async () => {
   const port = await freePort();
   postgres = await startEmbeddedPostgres(dataDir, port);
-  await applyMigrations(postgres.url);
   // The app under test talks to this server, not to the file's own database.
   process.env.DATABASE_URL = postgres.url;
   const { GET } = await import("@/app/api/health/route");
+
+  const unmigrated = await GET();
+  expect(unmigrated.status).toBe(503);
+  expect(await unmigrated.json()).toEqual({
+    status: "error",
+    reason: "migrations pending: run `npm run db:migrate`",
+  });
+  await applyMigrations(postgres.url);
 
   const up = await GET();
   expect(up.status).toBe(200);
