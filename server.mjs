@@ -100,13 +100,14 @@ async function shutdown(signal) {
   if (stopping) return;
   stopping = true;
   const deadline = Date.now() + shutdownGraceMs;
-  console.log(
-    `> ${signal}: finishing ${inFlight.size} request(s), then stopping (at most ${shutdownGraceMs / 1000} s)`,
-  );
   // Keep-alive connections close after their current answer instead of waiting for another.
   for (const response of inFlight) if (!response.headersSent) response.setHeader("Connection", "close");
   const drained = new Promise((resolve) => server.close(() => resolve(true)));
   server.closeIdleConnections();
+  // Said once the port is closed: from here a new connection is refused.
+  console.log(
+    `> ${signal}: finishing ${inFlight.size} request(s), then stopping (at most ${shutdownGraceMs / 1000} s)`,
+  );
   const complete = await within(drained, deadline);
   if (!complete) {
     console.error(`> ${inFlight.size} request(s) still running after the grace period: cutting them off`);
