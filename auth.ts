@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "@/auth.config";
 import { authorizeCredentials } from "@/lib/auth/authorize";
 import { authorizeSecondStep } from "@/lib/auth/authorize-second-step";
+import { isDatabaseUnavailable, markDatabaseDown } from "@/lib/db/availability.mjs";
 import { validateSession } from "@/lib/auth/sessions";
 import { endSession } from "@/lib/auth/sign-out";
 import { env } from "@/lib/env";
@@ -53,14 +54,24 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       // Sign-in: the token holds only the user id and the session secret.
       if (user?.id && user.sessionSecret) return { sub: user.id, sessionSecret: user.sessionSecret };
       if (!token.sessionSecret || !token.sub) return null;
-      const session = await validateSession(token.sessionSecret);
+      const { databaseUnavailable: _stale, ...stored } = token;
+      let session;
+      try {
+        session = await validateSession(token.sessionSecret);
+      } catch (error) {
+        // An outage is not a sign-out: Auth.js would clear the cookie on null or a throw, so
+        // keep the token and let the data-access layer answer 503 (lib/dal.ts).
+        if (!isDatabaseUnavailable(error)) throw error;
+        markDatabaseDown();
+        return { ...stored, databaseUnavailable: true };
+      }
       if (session?.userId !== token.sub) return null;
       // For this request only (tokens are not re-issued): the row's id, not its secret; when
       // the session really ends, which /api/auth/session reports instead of the JWT's; and
       // the user as the same query read it, so the data-access layer need not read it again.
       const { user: account, sessionId, expiresAt, role } = session;
       return {
-        ...token,
+        ...stored,
         sessionId,
         sessionExpires: expiresAt.toISOString(),
         account: {
@@ -77,6 +88,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         ...session,
         user: { ...session.user, ...token.account, id: token.sub ?? "" },
         sessionId: token.sessionId ?? "",
+        ...(token.databaseUnavailable && { databaseUnavailable: true }),
         expires: token.sessionExpires ?? session.expires,
       };
     },

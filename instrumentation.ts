@@ -1,11 +1,11 @@
-// Runs once when the server starts, before it serves requests.
+import { isDatabaseUnavailable, markDatabaseDown } from "@/lib/db/availability.mjs";
+
+// Runs once when the server starts, before it listens (server.mjs awaits it in app.prepare()).
 export async function register() {
   // Next.js writes NEXT_RUNTIME into each bundle, so this stays a literal process.env read.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  // Validate the environment and open (and, when embedded, migrate) the database now,
-  // so a misconfiguration stops the start with a clear message instead of a first 500.
-  const { database } = await import("@/lib/db/connection");
-  await database();
+  const { checkStartup } = await import("@/lib/startup-check");
+  await checkStartup();
   // Every app process sends the outbox's mail (lib/mail/sender.ts); none is special.
   const { startMailSender } = await import("@/lib/mail/sender");
   startMailSender();
@@ -17,6 +17,8 @@ export async function register() {
  * error's class: a message may quote the data it failed on.
  */
 export function onRequestError(error: unknown, request: { method: string; path: string }) {
+  // server.mjs answers this request 503, not 500, and the next ones until the database is back.
+  if (isDatabaseUnavailable(error)) markDatabaseDown();
   const digest = (error as { digest?: unknown } | null)?.digest;
   const reference = typeof digest === "string" ? digest : "none";
   const kind = error instanceof Error ? error.name : typeof error;

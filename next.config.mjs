@@ -17,7 +17,15 @@ export default function nextConfig(phase) {
     distDir: distDir(),
     poweredByHeader: false,
     // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
-    serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "bcryptjs"],
+    // nodemailer: bundled, its url.parse() calls would no longer count as node_modules code, and
+    // Node.js would print a DEP0169 warning in production logs on the first mail sent.
+    serverExternalPackages: [
+      "@electric-sql/pglite",
+      "@electric-sql/pglite-socket",
+      "pg",
+      "bcryptjs",
+      "nodemailer",
+    ],
     // Bodies without a Content-Length, which server.mjs cannot refuse up front (lib/request-body-limit.mjs).
     experimental: {
       // forbidden() and app/forbidden.tsx: a 403 for a signed-in user who lacks a permission.

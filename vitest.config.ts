@@ -43,6 +43,7 @@ export default defineConfig({
           // Each file gets its own database (tests/setup/integration.ts), so files may run
           // side by side; two at a time suits two cores, as PGlite and bcrypt are CPU-bound.
           setupFiles: ["tests/setup/integration.ts"],
+          globalSetup: ["tests/setup/production-build.ts"],
           fileParallelism: true,
           maxWorkers: 2,
           testTimeout: 60_000,

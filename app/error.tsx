@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { ErrorNotice } from "@/components/error-notice";
+import { UnavailableNotice } from "@/components/unavailable-notice";
+import { UNAVAILABLE_DIGEST } from "@/lib/db/availability.mjs";
 
 /** An unexpected error in a page or an action, inside the root layout. */
 export default function ErrorPage({
@@ -21,7 +23,11 @@ export default function ErrorPage({
         </Link>
       </header>
       <main id="main" className="narrow">
-        <ErrorNotice digest={error.digest} retry={reset} />
+        {error.digest === UNAVAILABLE_DIGEST ? (
+          <UnavailableNotice />
+        ) : (
+          <ErrorNotice digest={error.digest} retry={reset} />
+        )}
       </main>
     </>
   );

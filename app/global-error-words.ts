@@ -1,4 +1,5 @@
 import type { ErrorWords } from "@/components/error-notice";
+import type { UnavailableWords } from "@/components/unavailable-notice";
 import type { Locale } from "@/i18n/locales";
 
 /**
@@ -6,7 +7,10 @@ import type { Locale } from "@/i18n/locales";
  * carries its few words itself. tests/unit/global-error-words.test.ts holds them to
  * messages/*.json (errorPages.error), so they cannot drift apart.
  */
-export const GLOBAL_ERROR_WORDS: Record<Locale, ErrorWords & { title: string }> = {
+export const GLOBAL_ERROR_WORDS: Record<
+  Locale,
+  ErrorWords & { title: string; unavailable: UnavailableWords }
+> = {
   en: {
     title: "Something went wrong",
     heading: "Something went wrong",
@@ -14,6 +18,12 @@ export const GLOBAL_ERROR_WORDS: Record<Locale, ErrorWords & { title: string }> 
     reference: "If it keeps happening, tell support this reference:",
     retry: "Try again",
     home: "Go to the home page",
+    unavailable: {
+      heading: "Temporarily unavailable",
+      body: "Latchkey cannot reach its database right now. Nothing you saved is lost: please try again in a minute.",
+      reason: "Reason for the operator:",
+      retry: "Try again",
+    },
   },
   ar: {
     title: "حدث خطأ ما",
@@ -22,5 +32,11 @@ export const GLOBAL_ERROR_WORDS: Record<Locale, ErrorWords & { title: string }> 
     reference: "إن تكرر ذلك، فأبلغ الدعم بهذا المرجع:",
     retry: "حاول مجددًا",
     home: "الانتقال إلى الصفحة الرئيسية",
+    unavailable: {
+      heading: "الخدمة غير متاحة مؤقتًا",
+      body: "لا يستطيع Latchkey الوصول إلى قاعدة بياناته الآن. لم يضِع شيء مما حفظته: يُرجى المحاولة مجددًا بعد دقيقة.",
+      reason: "السبب، لمشغّل الخدمة:",
+      retry: "حاول مجددًا",
+    },
   },
 };

@@ -22,6 +22,8 @@ function browserLocale(): Locale {
     ? shown
     : (preferredLocale(navigator.languages.join(",")) ?? DEFAULT_LOCALE));
 }
+import { UnavailableNoticeView } from "@/components/unavailable-notice";
+import { UNAVAILABLE_DIGEST } from "@/lib/db/availability.mjs";
 
 /** An error in the root layout itself: this replaces it, so it brings its own <html>. */
 export default function GlobalError({
@@ -38,7 +40,11 @@ export default function GlobalError({
       <body>
         <title>{words.title}</title>
         <main id="main" className="narrow">
-          <ErrorNoticeView digest={error.digest} retry={reset} words={words} />
+          {error.digest === UNAVAILABLE_DIGEST ? (
+            <UnavailableNoticeView words={words.unavailable} />
+          ) : (
+            <ErrorNoticeView digest={error.digest} retry={reset} words={words} />
+          )}
         </main>
       </body>
     </html>

@@ -1,6 +1,7 @@
 import "server-only";
 import { authenticateBearer, bearerToken } from "@/lib/access-tokens/bearer";
 import { getCurrentUser } from "@/lib/dal";
+import { isDatabaseUnavailable, markDatabaseDown } from "@/lib/db/availability.mjs";
 import type { PublicUser } from "@/lib/users";
 
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -8,9 +9,22 @@ const NO_STORE = { "Cache-Control": "no-store" };
 /**
  * Who calls an API route: the holder of a personal access token (`Authorization: Bearer`,
  * no cookie, so no CSRF to fear: a browser never sends it by itself), or else the signed-in
- * browser. Refusals are JSON: 401 with WWW-Authenticate (RFC 6750), 429 with Retry-After.
+ * browser. Refusals are JSON: 401 with WWW-Authenticate (RFC 6750), 429 with Retry-After, 503
+ * while the database cannot tell.
  */
 export async function apiCaller(request: Request): Promise<{ user: PublicUser } | { response: Response }> {
+  try {
+    return await identifyCaller(request);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    markDatabaseDown();
+    // Not 401: an outage must not look like being signed out (and no cookie is touched).
+    const headers = { ...NO_STORE, "Retry-After": "5" };
+    return { response: Response.json({ error: "temporarily_unavailable" }, { status: 503, headers }) };
+  }
+}
+
+async function identifyCaller(request: Request): Promise<{ user: PublicUser } | { response: Response }> {
   const token = bearerToken(request.headers);
   if (token === null) {
     const user = await getCurrentUser();

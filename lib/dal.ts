@@ -3,6 +3,7 @@ import { cache } from "react";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { accessFor, can, type Permission, type Role } from "@/lib/admin/permissions";
+import { DatabaseUnavailableError } from "@/lib/db/availability.mjs";
 import type { PublicUser } from "@/lib/users";
 
 export type CurrentSession = { user: PublicUser; sessionId: string };
@@ -10,6 +11,8 @@ export type CurrentSession = { user: PublicUser; sessionId: string };
 /** This request's session as Auth.js reports it (its callbacks read the row and the user, once). */
 const readSession = cache(async () => {
   const session = await auth();
+  // Neither signed in nor out: pages show the 503 page, API routes answer 503 (lib/api-auth.ts).
+  if (session?.databaseUnavailable) throw new DatabaseUnavailableError();
   const { id, name, email, emailVerified, createdAt, role } = session?.user ?? {};
   // Read with the session row in one query (lib/auth/sessions.ts validateSession).
   if (!id || !email || !createdAt || !session?.sessionId) return null;

@@ -18,6 +18,8 @@ const vercel = z
   .optional()
   .transform((value) => Boolean(value));
 
+const MAKE_SECRET = "generate one with `openssl rand -base64 33`";
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -29,16 +31,13 @@ const schema = z
     DATA_DIR: z.string().min(1).default(".data"),
     AUTH_SECRET: z.preprocess(
       emptyAsUndefined,
-      z.string().min(32, "must be at least 32 characters: generate one with `npx auth secret`").optional(),
+      z.string().min(32, `must be at least 32 characters: ${MAKE_SECRET}`).optional(),
     ),
     AUTH_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
     // Seals authenticator-app secrets (lib/second-factor/secret-box.ts); AUTH_SECRET when unset.
     SECOND_FACTOR_KEY: z.preprocess(
       emptyAsUndefined,
-      z
-        .string()
-        .min(32, "must be at least 32 characters: generate one with `openssl rand -base64 33`")
-        .optional(),
+      z.string().min(32, `must be at least 32 characters: ${MAKE_SECRET}`).optional(),
     ),
     // Keys that sealed secrets before a rotation, comma-separated: still opened, resealed on use.
     SECOND_FACTOR_PREVIOUS_KEYS: z
@@ -101,12 +100,23 @@ const schema = z
   })
   .superRefine((env, ctx) => {
     providerPairs(env, ctx);
-    if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.AUTH_SECRET) {
+    // A deployment: production on its own database (a local `npm start` runs on the embedded one).
+    const deployed = env.NODE_ENV === "production" && Boolean(env.DATABASE_URL || env.VERCEL);
+    if (deployed && !env.AUTH_SECRET) {
       ctx.addIssue({
         code: "custom",
         path: ["AUTH_SECRET"],
+        message: `is required in production: ${MAKE_SECRET}`,
+      });
+    }
+    // Without mail no one could confirm an address, so no one could ever sign in.
+    if (deployed && !env.EMAIL_SERVER && env.AUTH_REQUIRE_VERIFIED_EMAIL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["EMAIL_SERVER"],
         message:
-          "is required in production: generate one with `npx auth secret` or `openssl rand -base64 33`",
+          "is required in production, where sign-in needs a confirmed email address: set it to your SMTP " +
+          "server (smtp://user:password@host:587), or set AUTH_REQUIRE_VERIFIED_EMAIL=false to run without mail on purpose",
       });
     }
   });

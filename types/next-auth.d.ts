@@ -18,6 +18,8 @@ declare module "next-auth" {
   interface Session {
     user: { id: string } & DefaultSession["user"] & Partial<SessionAccount>;
     sessionId: string;
+    /** The session row could not be read (the database is down): neither signed in nor out. */
+    databaseUnavailable?: true;
   }
 }
 
@@ -31,5 +33,7 @@ declare module "@auth/core/jwt" {
     sessionExpires?: string;
     /** The user, read with the session row, added likewise. */
     account?: SessionAccount;
+    /** Set for one request when the session row could not be read; never trusted from a cookie. */
+    databaseUnavailable?: true;
   }
 }

@@ -3,16 +3,28 @@ import { accessSync, constants, mkdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { env } from "@/lib/env";
+import {
+  isDatabaseUnavailable,
+  markDatabaseDown,
+  markDatabaseReachable,
+  markDatabaseUp,
+  MIGRATIONS_PENDING,
+  registerDatabaseProbe,
+  UNAVAILABLE,
+} from "@/lib/db/availability.mjs";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { applyMigrations } from "@/lib/db/migrate";
+import { applyMigrations, pendingMigrations } from "@/lib/db/migrate";
+import { closeOnShutdown } from "@/lib/shutdown.mjs";
 
 export type Database = { pool: pg.Pool; embedded: boolean };
 
-const cache = globalThis as unknown as {
-  latchkeyDatabase?: Promise<Database>;
-  /** Called by server.mjs on SIGINT/SIGTERM. */
-  latchkeyCloseDatabase?: () => Promise<void>;
-};
+const cache = globalThis as unknown as { latchkeyDatabase?: Promise<Database> };
+
+// Without an answer in these times a request fails (503) instead of hanging: a server that
+// went away may never refuse the connection. Queries wait on the embedded database's one
+// connection too, so CONNECT_TIMEOUT_MS also bounds that wait under a burst.
+const CONNECT_TIMEOUT_MS = 4_000;
+const QUERY_TIMEOUT_MS = 4_500;
 
 /**
  * The one connection pool of this process: PostgreSQL at DATABASE_URL, or else the
@@ -40,19 +52,56 @@ async function open(): Promise<Database> {
     `[latchkey] using the embedded PostgreSQL (PGlite) in ${dataDir}; set DATABASE_URL to use a server.`,
   );
   const pool = createPool(embedded.url, 1);
-  cache.latchkeyCloseDatabase = async () => {
+  closeOnShutdown(async () => {
     await pool.end();
     await embedded.stop();
-  };
+  });
   return { pool, embedded: true };
 }
 
 function createPool(connectionString: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    query_timeout: QUERY_TIMEOUT_MS,
+    // The server gives up on a statement first, so the connection stays usable.
+    statement_timeout: QUERY_TIMEOUT_MS - 500,
+    keepAlive: true,
+  });
   // An idle client whose server went away emits 'error'; unhandled, it would end the process.
-  pool.on("error", (error) => console.error("[latchkey] database connection lost:", error.message));
+  pool.on("error", (error) => {
+    console.error("[latchkey] database connection lost:", error.message);
+    markDatabaseDown();
+  });
+  pool.on("connect", () => markDatabaseReachable());
+  if (!env.DATABASE_URL) return pool;
+  closeOnShutdown(() => pool.end());
   return pool;
 }
+
+/**
+ * Why the database cannot serve requests now ("database unavailable", or migrations not
+ * applied), or null when it can. Asked by /api/health, at start, and by server.mjs while it
+ * answers 503, to notice the database is back.
+ */
+export async function databaseProblem(): Promise<string | null> {
+  try {
+    const { pool } = await database();
+    const pending = await pendingMigrations((sql) => pool.query(sql));
+    const problem = pending.length > 0 ? MIGRATIONS_PENDING : null;
+    if (problem) markDatabaseDown(problem);
+    else markDatabaseUp();
+    return problem;
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    console.error("[latchkey] database unavailable:", (error as Error).message);
+    markDatabaseDown();
+    return UNAVAILABLE;
+  }
+}
+
+registerDatabaseProbe(databaseProblem);
 
 function assertWritable(dataDir: string) {
   const fix = "Set DATABASE_URL to a PostgreSQL connection string (postgresql://user:password@host:5432/db).";

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { retryDelayMs } from "@/lib/mail/backoff";
 import { sendMail, type MailMessage } from "@/lib/mail/send";
+import { onShutdown } from "@/lib/shutdown.mjs";
 
 /**
  * How long a claimed mail is this sender's: longer than one attempt can take (lib/mail/send.ts
@@ -106,10 +107,7 @@ type Loop = {
   again: boolean;
   lastPrune: number;
 };
-const state = globalThis as unknown as {
-  latchkeyMailSender?: Loop;
-  latchkeyStopMailSender?: () => Promise<void>;
-};
+const state = globalThis as unknown as { latchkeyMailSender?: Loop };
 const loop = (state.latchkeyMailSender ??= { started: false, stopped: false, again: false, lastPrune: 0 });
 
 async function drainOnce(): Promise<void> {
@@ -162,13 +160,13 @@ export function startMailSender(): void {
   if (loop.started) return;
   loop.started = true;
   loop.stopped = false;
-  state.latchkeyStopMailSender = stopMailSender;
+  onShutdown(stopMailSender);
   void drainMailNow().finally(schedule);
 }
 
 /**
  * Stops the loop: no new mail is claimed, and the one being sent is finished and recorded.
- * server.mjs calls it (as globalThis.latchkeyStopMailSender) before closing the database.
+ * server.mjs runs it on SIGTERM/SIGINT (lib/shutdown.mjs), before the database closes.
  */
 export async function stopMailSender(): Promise<void> {
   loop.stopped = true;

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/migrate";
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -22,12 +23,20 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-it("answers 503 while PostgreSQL is down and 200 again once it is back, without a restart", async () => {
+it("answers 503 while migrations are pending or PostgreSQL is down, and 200 again once it is back, without a restart", async () => {
   const port = await freePort();
   postgres = await startEmbeddedPostgres(dataDir, port);
   // The app under test talks to this server, not to the file's own database.
   process.env.DATABASE_URL = postgres.url;
   const { GET } = await import("@/app/api/health/route");
+
+  const unmigrated = await GET();
+  expect(unmigrated.status).toBe(503);
+  expect(await unmigrated.json()).toEqual({
+    status: "error",
+    reason: "migrations pending: run `npm run db:migrate`",
+  });
+  await applyMigrations(postgres.url);
 
   const up = await GET();
   expect(up.status).toBe(200);

@@ -10,8 +10,21 @@ describe("parseEnv", () => {
 
   it("requires AUTH_SECRET in production with a database server, and says how to make one", () => {
     expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgresql://db/app" })).toThrow(
-      /AUTH_SECRET is required in production: generate one with `npx auth secret`/,
+      /AUTH_SECRET is required in production: generate one with `openssl rand -base64 33`/,
     );
+  });
+
+  it("requires EMAIL_SERVER in production unless confirmation is switched off on purpose", () => {
+    const deployed = {
+      NODE_ENV: "production",
+      DATABASE_URL: "postgresql://db/app",
+      AUTH_SECRET: "s".repeat(32),
+    };
+    expect(() => parseEnv(deployed)).toThrow(/EMAIL_SERVER is required in production/);
+    expect(() => parseEnv({ ...deployed, AUTH_REQUIRE_VERIFIED_EMAIL: "false" })).not.toThrow();
+    expect(() => parseEnv({ ...deployed, EMAIL_SERVER: "smtp://mail.example.com:587" })).not.toThrow();
+    // A local `npm start` on the embedded database needs no mail server.
+    expect(() => parseEnv({ NODE_ENV: "production" })).not.toThrow();
   });
 
   it("names every bad variable at once", () => {
