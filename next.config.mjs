@@ -15,6 +15,16 @@ export default function nextConfig(phase) {
     // A build folder per server lets several dev servers share one checkout (tests, tools).
     distDir: distDir(),
     poweredByHeader: false,
+    // A minimal server bundle (.next/standalone) for the Dockerfile; `npm start` is unchanged.
+    output: "standalone",
+    outputFileTracingIncludes: {
+      "/**": [
+        // /api/health and the start-up check read the migrations folder (lib/db/migrate.ts).
+        "./prisma/migrations/**/*",
+        // The hash workers require() bcryptjs at run time (lib/auth/hash-pool.ts): its CommonJS build.
+        "./node_modules/bcryptjs/**/*",
+      ],
+    },
     // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
     serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "bcryptjs"],
     // Bodies without a Content-Length, which server.mjs cannot refuse up front (lib/request-body-limit.mjs).

@@ -31,6 +31,8 @@ const CREATE_MIGRATIONS_TABLE = `CREATE TABLE _prisma_migrations (
     applied_steps_count     INTEGER NOT NULL DEFAULT 0
 )`;
 
+// Read at run time from the working directory, which next.config.mjs's outputFileTracingIncludes
+// ships; the turbopackIgnore comments keep Turbopack from tracing the whole project for them.
 export function defaultMigrationsDir(): string {
   return path.join(process.cwd(), "prisma", "migrations");
 }
@@ -53,16 +55,18 @@ export function scriptMatchesChecksum(script: string, checksum: string): boolean
 
 /** The migrations in a Prisma migrations folder, in the order they apply (folder name). */
 export function listMigrations(migrationsDir = defaultMigrationsDir()): Migration[] {
-  if (!existsSync(migrationsDir)) throw new Error(`No migrations folder at ${migrationsDir}.`);
+  if (!existsSync(/* turbopackIgnore: true */ migrationsDir))
+    throw new Error(`No migrations folder at ${migrationsDir}.`);
   assertPostgresLockfile(migrationsDir);
-  return readdirSync(migrationsDir, { withFileTypes: true })
+  return readdirSync(/* turbopackIgnore: true */ migrationsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort()
     .map((name) => {
       const file = path.join(migrationsDir, name, "migration.sql");
-      if (!existsSync(file)) throw new Error(`Migration ${name} has no migration.sql (${file}).`);
-      const bytes = readFileSync(file);
+      if (!existsSync(/* turbopackIgnore: true */ file))
+        throw new Error(`Migration ${name} has no migration.sql (${file}).`);
+      const bytes = readFileSync(/* turbopackIgnore: true */ file);
       return { name, script: bytes.toString("utf8"), checksum: migrationChecksum(bytes) };
     });
 }
@@ -241,8 +245,8 @@ function errorText(error: unknown): string {
 
 function assertPostgresLockfile(migrationsDir: string) {
   const lockfile = path.join(migrationsDir, "migration_lock.toml");
-  if (!existsSync(lockfile)) return;
-  const line = readFileSync(lockfile, "utf8")
+  if (!existsSync(/* turbopackIgnore: true */ lockfile)) return;
+  const line = readFileSync(/* turbopackIgnore: true */ lockfile, "utf8")
     .split(/\r?\n/)
     .find((l) => l.startsWith("provider"));
   const provider = line
