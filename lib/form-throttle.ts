@@ -20,7 +20,7 @@ export type ThrottledForm =
   | "settings-connect"
   | "settings-access-tokens";
 
-const WINDOW_SECONDS = 15 * 60;
+export const WINDOW_SECONDS = 15 * 60;
 
 export function tooManyAttemptsMessage(retryAfter: number): string {
   return `Too many attempts. Please wait ${waitFor(retryAfter)} and try again.`;

@@ -8,6 +8,9 @@ const CONFIG_VARIABLE = "__NEXT_PRIVATE_STANDALONE_CONFIG";
 
 /**
  * Points Next.js at the build's own config when `dir` has a build but no next.config.mjs.
+ * @param {string} buildDir the build folder, relative to `dir`
+ * @param {string} [dir] the folder the server runs in
+ * @param {Record<string, string | undefined>} [env]
  * @returns {boolean} whether it did
  */
 export function applyStandaloneConfig(buildDir, dir = process.cwd(), env = process.env) {

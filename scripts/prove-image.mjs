@@ -9,7 +9,12 @@
 // What it cannot prove: the base image (the machine's Node stands in for it) and USER (the
 // server runs as whoever runs this script).
 //
-// Options: --keep leaves the folders in place. PROVE_PORT (default 3701), PROVE_SMTP_PORT (3702).
+// Its mail goes to the Mailpit stand-in (tests/helpers/mailpit-stand-in.ts). With `--qa <specs…>`
+// it then runs those Playwright specs against the running server as QA would against a staging
+// deployment (BASE_URL, E2E_MAILPIT_URL, E2E_ADMIN_*), with compose.yaml's QA limits.
+//
+// Options: --keep leaves the folders in place. PROVE_PORT, PROVE_SMTP_PORT, PROVE_MAILPIT_PORT
+// (default: E2E_PORT + 1, + 2, + 3).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
@@ -25,7 +30,6 @@ import {
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { SMTPServer } from "smtp-server";
 import {
   commandOf,
   copyOf,
@@ -39,8 +43,13 @@ import {
 
 const root = path.resolve(import.meta.dirname, "..");
 const keep = process.argv.includes("--keep");
-const port = Number(process.env.PROVE_PORT || 3701);
-const smtpPort = Number(process.env.PROVE_SMTP_PORT || 3702);
+const qa = process.argv.includes("--qa") ? process.argv.slice(process.argv.indexOf("--qa") + 1) : undefined;
+// Beside the Playwright suite's E2E_PORT, so that checkouts running side by side never meet.
+const suitePort = Number(process.env.E2E_PORT || 3100);
+const port = Number(process.env.PROVE_PORT || suitePort + 1);
+const smtpPort = Number(process.env.PROVE_SMTP_PORT || suitePort + 2);
+const mailpitPort = Number(process.env.PROVE_MAILPIT_PORT || suitePort + 3);
+const mailpitUrl = `http://127.0.0.1:${mailpitPort}`;
 const databaseServer = process.env.PROVE_DATABASE_SERVER || "postgresql://postgres@127.0.0.1:5432/postgres";
 const origin = `http://localhost:${port}`;
 const started = Date.now();
@@ -252,20 +261,30 @@ async function staticFile() {
   if (asset.headers.get("content-encoding") !== "br") fail(`GET ${script} was not the brotli copy`);
 }
 
-function startSmtpSink() {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["AUTH", "STARTTLS"],
-    logger: false,
-    onData(stream, _session, callback) {
-      stream.resume();
-      stream.on("end", () => callback());
-    },
-  });
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(smtpPort, "127.0.0.1", () => resolve(server));
-  });
+/** The Mailpit stand-in, as a process of its own (it is TypeScript, run by tsx). */
+async function startMailCatcher() {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "tests/helpers/mailpit-stand-in.ts", String(smtpPort), String(mailpitPort)],
+    { cwd: root, stdio: ["ignore", "ignore", "inherit"] },
+  );
+  await waitFor("the Mailpit stand-in", async () => (await fetch(`${mailpitUrl}/api/v1/info`)).ok, 30);
+  return child;
+}
+
+/** The Playwright specs, against the image's server as against a deployment. */
+function runQa(specs, admin) {
+  say(`QA: npx playwright test ${specs.join(" ")} (BASE_URL=${origin}, E2E_MAILPIT_URL=${mailpitUrl})`);
+  const env = {
+    ...process.env,
+    BASE_URL: origin,
+    E2E_MAILPIT_URL: mailpitUrl,
+    E2E_ADMIN_EMAIL: admin.email,
+    E2E_ADMIN_PASSWORD: admin.password,
+    PLAYWRIGHT_HTML_OUTPUT_DIR: "playwright-report/image-qa",
+  };
+  for (const name of ["E2E_SMTP_PORT", "E2E_OIDC_ISSUER"]) delete env[name];
+  run(["npx", "playwright", "test", ...specs, "--output=test-results/image-qa"], { cwd: root, env }, "QA");
 }
 
 async function main() {
@@ -273,7 +292,7 @@ async function main() {
   const database = `latchkey_prove_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: databaseServer });
   let server;
-  let smtp;
+  let mailCatcher;
   try {
     const image = buildStages(work);
     const app = path.join(image.root, image.workdir);
@@ -285,7 +304,7 @@ async function main() {
     await admin.connect();
     await admin.query(`CREATE DATABASE "${database}"`);
     const databaseUrl = Object.assign(new URL(databaseServer), { pathname: `/${database}` }).href;
-    smtp = await startSmtpSink();
+    mailCatcher = await startMailCatcher();
     // What `docker run -e …` would add; HOST keeps the server on loopback here.
     const runEnv = {
       ...baseEnv,
@@ -296,6 +315,8 @@ async function main() {
       EMAIL_SERVER: `smtp://127.0.0.1:${smtpPort}`,
       PORT: String(port),
       HOST: "127.0.0.1",
+      // compose.yaml's QA settings: the suite comes from one address.
+      ...(qa && { RATE_LIMIT_SIGN_IN_PER_ADDRESS: "1000", RATE_LIMIT_FORMS_PER_ADDRESS: "1000" }),
     };
 
     const migrate = migrateCommand();
@@ -327,6 +348,7 @@ async function main() {
     await staticFile();
     say("sign-in: csrf, POST /api/auth/callback/credentials, GET /api/me");
     await signIn(email, password);
+    if (qa?.length) runQa(qa, { email, password });
 
     server.kill("SIGTERM");
     const status = await Promise.race([
@@ -335,10 +357,12 @@ async function main() {
     ]);
     server = undefined;
     if (status === "hung") fail("the server did not stop within 15 s of SIGTERM");
-    say(`passed: the image's folder migrates, starts, is healthy and signs in (server exit ${status})`);
+    say(
+      `passed: the image's folder migrates, starts, is healthy and signs in${qa?.length ? ", and QA passed" : ""} (server exit ${status})`,
+    );
   } finally {
     server?.kill("SIGKILL");
-    await new Promise((resolve) => (smtp ? smtp.close(resolve) : resolve()));
+    mailCatcher?.kill("SIGTERM");
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => {});
     await admin.end().catch(() => {});
     if (keep) say(`kept ${work}`);
