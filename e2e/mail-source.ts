@@ -22,13 +22,12 @@ export function mailSetting(env: Record<string, string | undefined> = process.en
   }
   const port = Number.parseInt(env.E2E_SMTP_PORT ?? "", 10);
   if (port) return { kind: "smtp", port, describe: `an SMTP server on 127.0.0.1:${port}` };
-  return {
-    kind: "none",
-    reason:
-      "reads mail: set E2E_MAILPIT_URL to the Mailpit the deployment sends to, or E2E_SMTP_PORT " +
-      "with the deployment's EMAIL_SERVER=smtp://<this machine>:<that port>",
-  };
+  return { kind: "none", reason: `needs the app's mail: ${HOW_TO_READ_MAIL}` };
 }
+
+export const HOW_TO_READ_MAIL =
+  "set E2E_MAILPIT_URL to the Mailpit the deployment sends to, or E2E_SMTP_PORT with the " +
+  "deployment's EMAIL_SERVER=smtp://<this machine>:<that port>";
 
 let smtpServer: Promise<SmtpMailbox> | undefined;
 

@@ -1,4 +1,5 @@
-import { mailSetting, openMailSource } from "./mail-source";
+import { MailpitMailbox } from "../tests/helpers/mailpit-mailbox";
+import { HOW_TO_READ_MAIL, mailSetting } from "./mail-source";
 
 // Playwright's globalSetup against a deployment (BASE_URL): checks in seconds that the target
 // can take a suite run, and stops with what to change when it cannot, instead of failing and
@@ -68,14 +69,17 @@ async function limits(base: string): Promise<string[]> {
 
 async function mail(): Promise<string | undefined> {
   const setting = mailSetting();
-  if (setting.kind === "none") return `no mail to read, so every test that ${setting.reason}`;
+  if (setting.kind === "none")
+    return `no mail to read, so every test that needs it would be skipped: ${HOW_TO_READ_MAIL}`;
   if (setting.kind === "smtp") {
     console.log(`[preflight] mail: ${setting.describe}; the deployment's EMAIL_SERVER must reach it`);
     return undefined;
   }
   try {
-    await openMailSource(setting).then((source) => source.to("preflight@latchkey.invalid"));
-    console.log(`[preflight] mail: ${setting.describe} answers`);
+    const mailpit = new MailpitMailbox(setting.url);
+    const version = await mailpit.version();
+    await mailpit.to("preflight@latchkey.invalid"); // the search every test's mail goes through
+    console.log(`[preflight] mail: ${setting.describe} (Mailpit ${version}) answers`);
     return undefined;
   } catch (error) {
     return `E2E_MAILPIT_URL: ${(error as Error).message}`;
