@@ -20,7 +20,8 @@ COPY prisma ./prisma
 RUN npm ci --no-audit --no-fund
 
 FROM deps AS build
-ENV NEXT_TELEMETRY_DISABLED=1
+# LATCHKEY_STANDALONE: next.config.mjs's `output: "standalone"`, for this build only.
+ENV NEXT_TELEMETRY_DISABLED=1 LATCHKEY_STANDALONE=true
 COPY . .
 RUN npm run build && node scripts/bundle-cli.mjs
 

@@ -15,8 +15,9 @@ export default function nextConfig(phase) {
     // A build folder per server lets several dev servers share one checkout (tests, tools).
     distDir: distDir(),
     poweredByHeader: false,
-    // A minimal server bundle (.next/standalone) for the Dockerfile; `npm start` is unchanged.
-    output: "standalone",
+    // The Dockerfile's build: a minimal server bundle (.next/standalone) that server.mjs runs
+    // from. Only there: a checkout's `npm start` would be told to use Next's standalone server.
+    output: process.env.LATCHKEY_STANDALONE === "true" ? "standalone" : undefined,
     outputFileTracingIncludes: {
       "/**": [
         // /api/health and the start-up check read the migrations folder (lib/db/migrate.ts).
