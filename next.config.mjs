@@ -16,6 +16,17 @@ export default function nextConfig(phase) {
     // A build folder per server lets several dev servers share one checkout (tests, tools).
     distDir: distDir(),
     poweredByHeader: false,
+    // The Dockerfile's build: a minimal server bundle (.next/standalone) that server.mjs runs
+    // from. Only there: a checkout's `npm start` would be told to use Next's standalone server.
+    output: process.env.LATCHKEY_STANDALONE === "true" ? "standalone" : undefined,
+    outputFileTracingIncludes: {
+      "/**": [
+        // /api/health and the start-up check read the migrations folder (lib/db/migrate.ts).
+        "./prisma/migrations/**/*",
+        // The hash workers require() bcryptjs at run time (lib/auth/hash-pool.ts): its CommonJS build.
+        "./node_modules/bcryptjs/**/*",
+      ],
+    },
     // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
     // nodemailer: bundled, its url.parse() calls would no longer count as node_modules code, and
     // Node.js would print a DEP0169 warning in production logs on the first mail sent.

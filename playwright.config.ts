@@ -55,7 +55,9 @@ export default defineConfig({
   // which the server, the browser and the runner already share.
   workers: 1,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["html", { open: "never" }]],
+  reporter: [["list"], ["html", { open: "never" }], ["./e2e/skip-reasons-reporter.ts"]],
+  // Against a deployment: health, limits and mail checked first, in seconds (e2e/preflight.ts).
+  globalSetup: deployment ? "./e2e/preflight.ts" : undefined,
   use: {
     baseURL,
     trace: "retain-on-failure",

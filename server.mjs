@@ -18,6 +18,7 @@ import { declaresOversizedBody, refuseOversizedBody } from "./lib/request-body-l
 import { commonSecurityHeaders } from "./lib/security-headers.mjs";
 import { authUrlWarning, serverOptions } from "./lib/server-options.mjs";
 import { stopBackgroundWork } from "./lib/shutdown.mjs";
+import { applyStandaloneConfig } from "./lib/standalone-config.mjs";
 import { distDir, precompressedAssets } from "./lib/static-assets.mjs";
 
 function fail(message) {
@@ -38,6 +39,7 @@ if (trustedHops === null) fail(`TRUST_PROXY ${TRUST_PROXY_RULE} (got "${process.
 process.env.PORT = String(port);
 // Set before Next.js loads, as its own CLI does (hence the dynamic import below).
 process.env.NODE_ENV ??= dev ? "development" : "production";
+if (!dev) applyStandaloneConfig(distDir()); // the Docker image (Dockerfile)
 const { default: next } = await import("next");
 
 function clientAddress(request) {

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import { generate } from "otplib";
-import { linksIn, SmtpMailbox, type ReceivedMail } from "../tests/helpers/smtp-mailbox";
+import { linksIn, type ReceivedMail } from "../tests/helpers/smtp-mailbox";
+import { mailSetting, openMailSource, type MailSource } from "./mail-source";
 
 // Page objects for the screens in ../shared/CONTRACT.md, located only by the accessible names
 // it lists (case-insensitive; anchored where one name is part of another, like "Password"
@@ -20,26 +21,28 @@ export function makeUser(overrides: Partial<TestUser> = {}): TestUser {
   };
 }
 
-/**
- * The app's mail, read from a real SMTP server this test worker starts on 127.0.0.1:E2E_SMTP_PORT
- * (playwright.config.ts sets the port and points the server it starts at it). Against a deployment
- * (BASE_URL) without E2E_SMTP_PORT, tests that need mail are skipped.
- */
+/** The app's mail, from wherever e2e/mail-source.ts finds it (the local SMTP server or Mailpit). */
 export class Mailbox {
-  constructor(private readonly smtp: SmtpMailbox) {}
+  constructor(private readonly source: MailSource) {}
 
   /** Every message to an address so far, oldest first. */
-  to(address: string): ReceivedMail[] {
-    return this.smtp.to(address);
+  to(address: string): Promise<ReceivedMail[]> {
+    return this.source.to(address);
   }
 
   /** Waits until `count` messages to `address` match `subject`, and returns the last of them. */
   async waitFor(address: string, subject: RegExp, { count = 1 } = {}): Promise<ReceivedMail> {
-    const matching = () => this.to(address).filter((mail) => subject.test(mail.subject));
+    let matching: ReceivedMail[] = [];
     await expect
-      .poll(() => matching().length, { message: `mail "${subject}" to ${address}`, timeout: 20_000 })
+      .poll(
+        async () => {
+          matching = (await this.to(address)).filter((mail) => subject.test(mail.subject));
+          return matching.length;
+        },
+        { message: `mail "${subject}" to ${address}`, timeout: 20_000 },
+      )
       .toBeGreaterThanOrEqual(count);
-    return matching()[count - 1] as ReceivedMail;
+    return matching[count - 1] as ReceivedMail;
   }
 
   /** The link in a message's text whose path is `pathname`. */
@@ -50,17 +53,14 @@ export class Mailbox {
   }
 }
 
-const smtpPort = Number.parseInt(process.env.E2E_SMTP_PORT ?? "", 10);
-let smtpServer: Promise<SmtpMailbox> | undefined;
-
-/** This worker's mailbox; skips the calling test when there is none to read. */
+/** This worker's mailbox; skips the calling test, saying why, when there is none to read. */
 export async function testMailbox(): Promise<Mailbox> {
-  test.skip(
-    !smtpPort,
-    "needs the test mailbox: set E2E_SMTP_PORT and the app's EMAIL_SERVER=smtp://127.0.0.1:<that port>",
-  );
-  smtpServer ??= SmtpMailbox.start(smtpPort);
-  return new Mailbox(await smtpServer);
+  const setting = mailSetting();
+  if (setting.kind === "none") {
+    test.skip(true, setting.reason);
+    throw new Error(setting.reason); // not reached: test.skip throws; this narrows `setting`
+  }
+  return new Mailbox(await openMailSource(setting));
 }
 
 /** Opens the latest verification link mailed to `email` and presses its confirm button. */

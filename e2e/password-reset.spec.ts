@@ -46,7 +46,7 @@ test.describe("forgot and reset password", () => {
     expect(signedOut.url()).toBe(unknownUrl);
 
     await mailbox.waitFor(user.email, /reset your password/i);
-    expect(mailbox.to(stranger.email)).toEqual([]);
+    expect(await mailbox.to(stranger.email)).toEqual([]);
   });
 
   test("a reset link works once, replaces the password and signs out every browser", async ({

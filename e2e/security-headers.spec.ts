@@ -1,5 +1,6 @@
 import type { APIResponse, Page } from "@playwright/test";
 import { expect, test, testMailbox } from "./fixtures";
+import { mailSetting } from "./mail-source";
 
 // The Content-Security-Policy (middleware.ts, lib/content-security-policy.ts) and the static
 // security headers (next.config.mjs). Run it against `next dev` and a production build too:
@@ -105,7 +106,7 @@ test.describe("security headers", () => {
   }) => {
     test.slow(); // registration, a confirmation mail and a sign-in, all in a browser
     // Listening before registering, in case the app asks to confirm the address by mail.
-    if (process.env.E2E_SMTP_PORT) await testMailbox();
+    if (mailSetting().kind === "smtp") await testMailbox();
     const problems = await watchForProblems(page);
     for (const path of ["/", "/login"]) {
       await page.goto(path);

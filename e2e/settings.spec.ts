@@ -159,7 +159,7 @@ test.describe("/settings", () => {
     const mailbox = await testMailbox();
     const owner = makeUser();
     await signUp(await (await browser.newContext()).newPage(), owner);
-    const ownerMail = mailbox.to(owner.email).length;
+    const ownerMail = (await mailbox.to(owner.email)).length;
     await signUp(page, user);
     const settings = new SettingsPage(page);
     await settings.goto();
@@ -171,7 +171,7 @@ test.describe("/settings", () => {
       `We have sent a link to ${owner.email}. Your email address changes when you open it`,
     );
     await mailbox.waitFor(user.email, /change of your email address was requested/i);
-    expect(mailbox.to(owner.email)).toHaveLength(ownerMail);
+    expect(await mailbox.to(owner.email)).toHaveLength(ownerMail);
   });
 
   test("deleting the account, after confirming, signs out to the landing page; sign-in fails afterwards", async ({

@@ -21,7 +21,7 @@ export type ThrottledForm =
   | "settings-connect"
   | "settings-access-tokens";
 
-const WINDOW_SECONDS = 15 * 60;
+export const WINDOW_SECONDS = 15 * 60;
 
 export function tooManyAttemptsMessage(retryAfter: number): string {
   return message("throttle.tooManyAttempts", waitValues(retryAfter));

@@ -41,7 +41,11 @@ export type SignInAttempt = {
 export type SignInClaim = { ok: true; attempt: SignInAttempt } | { ok: false; retryAfter: number };
 
 const addressKey = (address: string) => `sign-in:address:${rateLimitAddress(address)}`;
-const addressRule = () => ({ limit: env.RATE_LIMIT_SIGN_IN_PER_ADDRESS, windowSeconds: 60 });
+export const ADDRESS_WINDOW_SECONDS = 60;
+const addressRule = () => ({
+  limit: env.RATE_LIMIT_SIGN_IN_PER_ADDRESS,
+  windowSeconds: ADDRESS_WINDOW_SECONDS,
+});
 const deviceKey = (device: string) => `sign-in:device:${device}`;
 const deviceRule = { limit: DEVICE_FAILURES_PER_DAY, windowSeconds: 86400 };
 

@@ -31,6 +31,8 @@ const CREATE_MIGRATIONS_TABLE = `CREATE TABLE _prisma_migrations (
     applied_steps_count     INTEGER NOT NULL DEFAULT 0
 )`;
 
+// Read at run time from the working directory, which next.config.mjs's outputFileTracingIncludes
+// ships; the turbopackIgnore comments keep Turbopack from tracing the whole project for them.
 export function defaultMigrationsDir(): string {
   return path.join(process.cwd(), "prisma", "migrations");
 }

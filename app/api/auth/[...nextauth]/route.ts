@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { handlers } from "@/auth";
 import { issuingSession } from "@/lib/auth/issued-session";
+import { withRateLimitPolicy } from "@/lib/auth/rate-limit-policy";
 import { withSessionCookiePolicy } from "@/lib/auth/session-cookie";
 import { withSignInStatus } from "@/lib/auth/sign-in-status";
 import { handleProviderCallback, providerOfCallback } from "@/lib/providers/callback";
@@ -28,5 +29,9 @@ export async function POST(request: NextRequest) {
   // Auth.js would take an OAuth callback by POST too: the same throttle and flow as by GET.
   const provider = providerOfCallback(request.nextUrl.pathname);
   if (provider) return handleProviderCallback(request, provider, () => answer(request, handlers.POST));
-  return answer(request, handlers.POST);
+  const response = await answer(request, handlers.POST);
+  // The per-address limits, for a QA run's pre-flight (e2e/preflight.ts).
+  return request.nextUrl.pathname.endsWith("/callback/credentials")
+    ? withRateLimitPolicy(response)
+    : response;
 }
