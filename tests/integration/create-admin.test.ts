@@ -1,7 +1,6 @@
 // `npm run create-admin`: the first admin from the command line, in-process and as the command.
 import { execFile } from "node:child_process";
 import { describe, expect, it, vi } from "vitest";
-import { message } from "@/lib/i18n/message";
 
 vi.hoisted(() => {
   process.env.BCRYPT_COST = "4";
@@ -34,10 +33,7 @@ describe("createAdmin", () => {
 
   it("refuses a weak password, a mismatch and a bad email, creating nothing", async () => {
     const email = address();
-    expect(await createAdmin(email, "short")).toEqual({
-      outcome: "refused",
-      message: message("validation.passwordMinLength", { min: 15 }),
-    });
+    expect(await createAdmin(email, "short")).toMatchObject({ outcome: "refused", message: /at least 15/ });
     expect(await createAdmin(email, "password password password")).toMatchObject({ outcome: "refused" });
     expect(await createAdmin(email, PASSWORD, `${PASSWORD}!`)).toEqual({
       outcome: "refused",
@@ -45,7 +41,7 @@ describe("createAdmin", () => {
     });
     expect(await createAdmin("not an email", PASSWORD)).toMatchObject({
       outcome: "refused",
-      message: message("validation.emailInvalid"),
+      message: /valid email/,
     });
     expect(await db.user.count({ where: { email } })).toBe(0);
   });

@@ -8,10 +8,7 @@ vi.hoisted(() => {
   process.env.BCRYPT_COST = "4";
 });
 const sent = vi.hoisted(() => [] as MailMessage[]);
-vi.mock("@/lib/mail/send", () => ({
-  queueMail: (message: MailMessage) => sent.push(message),
-  deliverWithRetries: async (message: MailMessage) => void sent.push(message),
-}));
+vi.mock("@/lib/mail/outbox", async () => (await import("@/tests/helpers/outbox-spy")).recordMailInto(sent));
 vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
 vi.mock("next/navigation", () => ({
   redirect: (redirectTo: string) => {
