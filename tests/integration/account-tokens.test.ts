@@ -44,8 +44,11 @@ beforeEach(async () => {
   });
 });
 
+/** The mail, once the sender loop has delivered it (a busy machine can take seconds). */
 async function mailTo(address: string, subject: RegExp) {
-  await expect.poll(() => mailbox.to(address).some((mail) => subject.test(mail.subject))).toBe(true);
+  await expect
+    .poll(() => mailbox.to(address).some((mail) => subject.test(mail.subject)), { timeout: 30_000 })
+    .toBe(true);
   return mailbox
     .to(address)
     .filter((mail) => subject.test(mail.subject))
