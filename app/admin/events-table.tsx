@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { useMessageText } from "@/components/i18n/use-message-text";
 import { LocalTime } from "@/components/local-time";
 import type { AuditRow } from "@/lib/admin/audit-log";
 
@@ -56,6 +57,7 @@ export function EventsTable({
   showAccount?: boolean;
 }) {
   const t = useTranslations("admin.events");
+  const text = useMessageText();
   if (events.length === 0) return <p>{t("empty")}</p>;
   return (
     <div className="table-scroll">
@@ -78,7 +80,7 @@ export function EventsTable({
               <td>
                 <LocalTime iso={event.at.toISOString()} />
               </td>
-              <th scope="row">{event.what}</th>
+              <th scope="row">{text(event.what)}</th>
               {showAccount && (
                 <td>
                   <Account event={event} />
@@ -88,7 +90,7 @@ export function EventsTable({
                 <Actor event={event} />
               </td>
               <td>{event.ip ? <bdi>{event.ip}</bdi> : t("unknown")}</td>
-              <td>{event.device}</td>
+              <td>{text(event.device)}</td>
               <td className="muted">
                 <bdi>{detailsText(event.details)}</bdi>
               </td>

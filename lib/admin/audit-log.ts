@@ -1,9 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { EVENT_LABELS, type EventKind } from "@/lib/events/kinds";
+import { EVENT_MESSAGES, type EventKind } from "@/lib/events/kinds";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { normalizeEmail } from "@/lib/email";
-import { describeUserAgent } from "@/lib/user-agent";
+import { deviceMessage } from "@/lib/user-agent";
+import { message } from "@/lib/i18n/message";
 import type { AuditFilters } from "@/lib/validations/admin";
 
 export const EVENTS_PER_PAGE = 50;
@@ -12,6 +13,7 @@ export type AuditRow = {
   id: string;
   at: Date;
   kind: string;
+  /** The kind's name, as a message (lib/i18n/message.ts): in words where it is shown. */
   what: string;
   userId: string | null;
   /** Null for an event of no account, or of one deleted since. */
@@ -21,6 +23,7 @@ export type AuditRow = {
   actorEmail: string | null;
   ip: string | null;
   userAgent: string | null;
+  /** The device, as a message ("Chrome on Linux"). */
   device: string;
   details: Prisma.JsonValue;
 };
@@ -66,7 +69,7 @@ async function withEmails(events: EventRecord[]): Promise<AuditRow[]> {
     id: event.id,
     at: event.at,
     kind: event.kind,
-    what: EVENT_LABELS[event.kind as EventKind] ?? event.kind,
+    what: EVENT_MESSAGES[event.kind as EventKind] ?? message("events.unknownKind", { kind: event.kind }),
     userId: event.userId,
     userEmail: event.userId ? (emails.get(event.userId) ?? null) : null,
     actorType: event.actorType,
@@ -74,7 +77,7 @@ async function withEmails(events: EventRecord[]): Promise<AuditRow[]> {
     actorEmail: event.actorId ? (emails.get(event.actorId) ?? null) : null,
     ip: event.ip,
     userAgent: event.userAgent,
-    device: describeUserAgent(event.userAgent),
+    device: deviceMessage(event.userAgent),
     details: event.details,
   }));
 }

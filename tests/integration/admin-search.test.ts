@@ -127,7 +127,7 @@ describe("the audit log", () => {
     expect(times).toEqual([...times].sort((a, b) => b - a));
     expect(rows[0]).toMatchObject({
       kind: "account.locked",
-      what: "Account locked by an administrator",
+      what: "events.accountLocked",
       userEmail: "back@example.com",
       actorType: "admin",
       actorEmail: "auditor@example.com",

@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { EVENT_LABELS } from "@/lib/events/kinds";
+import { useMessageText } from "@/components/i18n/use-message-text";
+import { EVENT_MESSAGES } from "@/lib/events/kinds";
 import type { AuditFilters } from "@/lib/validations/admin";
 
 /** A GET form, so it works without JavaScript and a filtered view is a link. */
 export function AuditFiltersForm({ filters }: { filters: AuditFilters }) {
   const t = useTranslations("admin.audit");
+  const text = useMessageText();
   return (
     <form method="get" action="/admin/audit" className="admin-filters" aria-label={t("filters")}>
       <div className="field">
@@ -24,9 +26,9 @@ export function AuditFiltersForm({ filters }: { filters: AuditFilters }) {
         <label htmlFor="audit-kind">{t("kind")}</label>
         <select id="audit-kind" name="kind" defaultValue={filters.kind ?? ""}>
           <option value="">{t("anyKind")}</option>
-          {Object.entries(EVENT_LABELS).map(([kind, label]) => (
+          {Object.entries(EVENT_MESSAGES).map(([kind, key]) => (
             <option key={kind} value={kind}>
-              {label}
+              {text(key)}
             </option>
           ))}
         </select>

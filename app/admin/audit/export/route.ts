@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { inEnglish } from "@/lib/i18n/english";
 import { everyAuditRow, type AuditRow } from "@/lib/admin/audit-log";
 import { csvLine } from "@/lib/admin/csv";
 import { requirePermission } from "@/lib/dal";
@@ -21,7 +22,7 @@ const HEADER = [
 const cells = (row: AuditRow) => [
   row.at.toISOString(),
   row.kind,
-  row.what,
+  inEnglish(row.what),
   row.userId,
   row.userEmail,
   row.actorType,

@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { LocalTime } from "@/components/local-time";
 import type { SessionSummary } from "@/lib/auth/sessions";
-import { describeUserAgent } from "@/lib/user-agent";
+import { getMessageText } from "@/lib/i18n/server";
+import { deviceMessage } from "@/lib/user-agent";
 import { RevokeSessionForm } from "./revoke-session-form";
 
 /** The account's live sessions; each but the admin's own can be revoked. */
@@ -16,7 +17,7 @@ export async function UserSessionsTable({
   currentSessionId: string;
   canRevoke: boolean;
 }) {
-  const t = await getTranslations("admin.sessions");
+  const [t, text] = await Promise.all([getTranslations("admin.sessions"), getMessageText()]);
   if (sessions.length === 0) return <p>{t("empty")}</p>;
   return (
     <div className="table-scroll">
@@ -35,7 +36,7 @@ export async function UserSessionsTable({
         </thead>
         <tbody>
           {sessions.map((session) => {
-            const device = describeUserAgent(session.userAgent);
+            const device = text(deviceMessage(session.userAgent));
             const yours = session.id === currentSessionId;
             return (
               <tr key={session.id}>
