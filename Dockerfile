@@ -35,6 +35,7 @@ COPY --from=build --chown=node:node /app/.next/standalone ./
 COPY --from=build /app/.next/static ./.next/static
 COPY --from=build /app/server.mjs ./
 COPY --from=build /app/lib/*.mjs ./lib/
+COPY --from=build /app/lib/db/*.mjs ./lib/db/
 COPY --from=build /app/.next/cli/db-migrate.mjs /app/.next/cli/create-admin.mjs ./scripts/
 USER node
 EXPOSE 3000
