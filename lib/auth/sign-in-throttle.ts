@@ -77,10 +77,12 @@ export async function claimSignInAttempt(
        "failures" = f."failures" + 1,
        "lastFailureAt" = ${NOW},
        "lockedUntil" = CASE WHEN f."failures" + 1 >= ${HARD_STOP} THEN ${NOW} + interval '100 years'
-         ELSE ${NOW} + make_interval(secs => CASE
+         WHEN f."failures" + 1 >= ${DELAY_FROM} THEN ${NOW} + make_interval(secs => CASE
          WHEN f."failures" + 1 >= ${LOCK_FROM} THEN ${LOCK_SECONDS}
-         WHEN f."failures" + 1 >= ${DELAY_FROM} THEN ${DELAY_SECONDS} * power(2, f."failures" + 1 - ${DELAY_FROM})
-         ELSE 0 END) END
+         ELSE ${DELAY_SECONDS} * power(2, f."failures" + 1 - ${DELAY_FROM}) END)
+         -- No wait below DELAY_FROM: now() is each transaction's start, so a "wait until now"
+         -- written by a later one would refuse an earlier, concurrent attempt for a second.
+         ELSE NULL END
      WHERE f."lockedUntil" IS NULL OR f."lockedUntil" <= ${NOW}
      RETURNING "failures"`,
     [email],
