@@ -16,6 +16,9 @@ export function ensureBuild(): void {
       NODE_ENV: "production",
       NEXT_DIST_DIR: PROCESS_BUILD_DIR,
       NEXT_TELEMETRY_DISABLED: "1",
+      // Not the test's database: a build reads no data, and with one it would be held to a
+      // deployment's rules (lib/env.ts: EMAIL_SERVER required) that these servers set per process.
+      DATABASE_URL: "",
     },
     stdio: ["ignore", "pipe", "pipe"],
     encoding: "utf8",

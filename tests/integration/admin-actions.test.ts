@@ -4,6 +4,7 @@
 import { generate } from "otplib";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { MailMessage } from "@/lib/mail/send";
+import { previousStepCode } from "@/tests/helpers/totp";
 
 vi.hoisted(() => {
   process.env.BCRYPT_COST = "4";
@@ -381,7 +382,7 @@ describe("the recent proof", () => {
     const admin = await account("admin");
     const enrolling = await sessionOf(admin.id);
     const secret = (await beginTotpSetup(admin.id))!;
-    const earlier = await generate({ secret, epoch: Math.floor(Date.now() / 1000) - 30 });
+    const earlier = await previousStepCode(secret);
     const enabled = await enableTwoFactor(
       admin,
       enrolling.id,

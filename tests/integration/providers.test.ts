@@ -7,6 +7,7 @@ import { generate } from "otplib";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { message } from "@/lib/i18n/message";
 import type { MailMessage } from "@/lib/mail/send";
+import { previousStepCode } from "@/tests/helpers/totp";
 
 vi.hoisted(() => {
   process.env.BCRYPT_COST = "4";
@@ -325,7 +326,7 @@ describe("the callback", () => {
     await signInWithPassword(email, PASSWORD, false);
     const session = (await getCurrentSession())!;
     const secret = (await beginTotpSetup(user.id))!;
-    const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000) - 30 });
+    const code = await previousStepCode(secret);
     await enableTwoFactor(
       user,
       session.sessionId,
