@@ -1,8 +1,9 @@
 import type { NextAuthConfig } from "next-auth";
+import { NextResponse, type NextRequest } from "next/server";
 
-// The edge-safe part of the Auth.js configuration, shared by middleware.ts and auth.ts.
+// The edge-safe part: Auth.js's pages (auth.ts) and the gate's rules (middleware.ts).
 // No Prisma, no bcrypt: on the edge a session is only a valid, unexpired JWT. The Node
-// side (auth.ts) also checks the session row, so this is a first, fast gate only.
+// side (lib/dal.ts) also checks the session row, so this is a first, fast gate only.
 
 const PROTECTED_PREFIXES = ["/dashboard", "/settings", "/api/me"];
 
@@ -21,23 +22,20 @@ export const authConfig = {
   pages: { signIn: "/login", error: "/login" },
   session: { strategy: "jwt" },
   providers: [],
-  callbacks: {
-    authorized({ auth, request }) {
-      const { pathname, search } = request.nextUrl;
-      if (!isProtectedPath(pathname) || auth?.user) return true;
-      // A personal access token is checked by the route itself (lib/api-auth.ts): no JWT to see here.
-      if (
-        pathname.toLowerCase().startsWith("/api/") &&
-        /^bearer\s/i.test(request.headers.get("authorization") ?? "")
-      ) {
-        return true;
-      }
-      if (pathname.toLowerCase().startsWith("/api/")) {
-        return Response.json({ error: "unauthenticated" }, { status: 401 });
-      }
-      const login = new URL("/login", request.nextUrl);
-      login.searchParams.set("callbackUrl", `${pathname}${search}`);
-      return Response.redirect(login);
-    },
-  },
 } satisfies NextAuthConfig;
+
+/**
+ * The gate's answer for a protected path without a valid session token: 401 JSON for an API
+ * route, else a redirect to /login that comes back here; null to let the request through.
+ */
+export function refuseSignedOut(request: NextRequest, signedIn: boolean): NextResponse | null {
+  const { pathname, search } = request.nextUrl;
+  if (!isProtectedPath(pathname) || signedIn) return null;
+  const api = pathname.toLowerCase().startsWith("/api/");
+  // A personal access token is checked by the route itself (lib/api-auth.ts): no JWT to see here.
+  if (api && /^bearer\s/i.test(request.headers.get("authorization") ?? "")) return null;
+  if (api) return NextResponse.json({ error: "unauthenticated" }, { status: 401 });
+  const login = new URL("/login", request.nextUrl);
+  login.searchParams.set("callbackUrl", `${pathname}${search}`);
+  return NextResponse.redirect(login);
+}

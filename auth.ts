@@ -4,7 +4,7 @@ import { authConfig } from "@/auth.config";
 import { authorizeCredentials } from "@/lib/auth/authorize";
 import { authorizeSecondStep } from "@/lib/auth/authorize-second-step";
 import { isDatabaseUnavailable, markDatabaseDown } from "@/lib/db/availability.mjs";
-import { validateSession } from "@/lib/auth/sessions";
+import { sessionOfToken } from "@/lib/auth/sessions";
 import { endSession } from "@/lib/auth/sign-out";
 import { env } from "@/lib/env";
 import { authorizePasskey } from "@/lib/passkeys/authorize";
@@ -44,7 +44,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     ...authProviders(),
   ],
   callbacks: {
-    ...authConfig.callbacks,
     // Credentials providers have decided in authorize(); a provider's identity is decided here.
     signIn({ user, account }) {
       if (account?.type === "oauth" || account?.type === "oidc") return providerSignIn(user, account);
@@ -57,7 +56,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       const { databaseUnavailable: _stale, ...stored } = token;
       let session;
       try {
-        session = await validateSession(token.sessionSecret);
+        session = await sessionOfToken({ sub: token.sub, sessionSecret: token.sessionSecret });
       } catch (error) {
         // An outage is not a sign-out: Auth.js would clear the cookie on null or a throw, so
         // keep the token and let the data-access layer answer 503 (lib/dal.ts).
@@ -65,7 +64,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         markDatabaseDown();
         return { ...stored, databaseUnavailable: true };
       }
-      if (session?.userId !== token.sub) return null;
+      if (!session) return null;
       // For this request only (tokens are not re-issued): the row's id, not its secret; when
       // the session really ends, which /api/auth/session reports instead of the JWT's; and
       // the user as the same query read it, so the data-access layer need not read it again.

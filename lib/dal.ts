@@ -1,29 +1,34 @@
 import "server-only";
-import { cache } from "react";
+import { cookies } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
-import { auth } from "@/auth";
+import { cache } from "react";
 import { accessFor, can, type Permission, type Role } from "@/lib/admin/permissions";
-import { DatabaseUnavailableError } from "@/lib/db/availability.mjs";
+import { sessionOfToken } from "@/lib/auth/sessions";
+import { readSessionToken } from "@/lib/auth/session-token";
+import { DatabaseUnavailableError, isDatabaseUnavailable, markDatabaseDown } from "@/lib/db/availability.mjs";
+import { env } from "@/lib/env";
 import type { PublicUser } from "@/lib/users";
 
 export type CurrentSession = { user: PublicUser; sessionId: string };
 
-/** This request's session as Auth.js reports it (its callbacks read the row and the user, once). */
+/**
+ * This request's session: the cookie's token, then its row and user in one query. Read directly,
+ * not through Auth.js's auth(), which would run the same query and encrypt the token again.
+ */
 const readSession = cache(async () => {
-  const session = await auth();
-  // Neither signed in nor out: pages show the 503 page, API routes answer 503 (lib/api-auth.ts).
-  if (session?.databaseUnavailable) throw new DatabaseUnavailableError();
-  const { id, name, email, emailVerified, createdAt, role } = session?.user ?? {};
-  // Read with the session row in one query (lib/auth/sessions.ts validateSession).
-  if (!id || !email || !createdAt || !session?.sessionId) return null;
-  const user = {
-    id,
-    name: name ?? null,
-    email,
-    emailVerified: emailVerified ? new Date(emailVerified) : null,
-    createdAt: new Date(createdAt),
-  };
-  return { current: { user, sessionId: session.sessionId }, role: role ?? null };
+  const token = await readSessionToken(await cookies(), env.AUTH_SECRET);
+  if (!token) return null;
+  let session;
+  try {
+    session = await sessionOfToken(token);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    markDatabaseDown();
+    // Neither signed in nor out: pages show the 503 page, API routes answer 503 (lib/api-auth.ts).
+    throw new DatabaseUnavailableError();
+  }
+  if (!session) return null;
+  return { current: { user: session.user, sessionId: session.sessionId }, role: session.role };
 });
 
 /**

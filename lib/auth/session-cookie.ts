@@ -1,7 +1,5 @@
-// Edge-safe: used by middleware.ts and the Auth.js route.
-//
 // Auth.js re-issues the session cookie, with a fresh Expires, whenever it reads a session
-// through middleware or /api/auth/session. That would turn a browser-session cookie
+// through /api/auth/session. That would turn a browser-session cookie
 // ("Remember me" off) into a persistent one. Here the cookie is written at sign-in only;
 // the session row, not the cookie, decides when a session ends.
 
@@ -15,13 +13,11 @@ const isDeletion = (setCookie: string) =>
 /**
  * - "sign-in": keep the new session cookie; without Remember me, as a browser-session cookie.
  * - "read": Auth.js's endpoints otherwise: drop session refreshes, keep everything else.
- * - "gate": middleware: forward only the removal of a bad session cookie. Auth.js would
- *   also set its CSRF and callback cookies on every response; its own endpoints do that.
  */
-type Policy = { kind: "sign-in"; remember: boolean } | { kind: "read" } | { kind: "gate" };
+type Policy = { kind: "sign-in"; remember: boolean } | { kind: "read" };
 
 function keep(cookie: string, policy: Policy): string | null {
-  if (!isSessionCookie(cookie)) return policy.kind === "gate" ? null : cookie;
+  if (!isSessionCookie(cookie)) return cookie;
   if (isDeletion(cookie)) return cookie;
   if (policy.kind !== "sign-in") return null;
   return policy.remember ? cookie : withoutExpiry(cookie);

@@ -120,6 +120,12 @@ export async function validateSession(secret: string): Promise<ActiveSession | n
   };
 }
 
+/** The live session a session cookie's token names, for the user it names; else null. */
+export async function sessionOfToken(token: { sub: string; sessionSecret: string }) {
+  const session = await validateSession(token.sessionSecret);
+  return session?.userId === token.sub ? session : null;
+}
+
 /** Ends the session of this secret; the user it belonged to, or null when there was none. */
 export async function revokeSession(secret: string): Promise<string | null> {
   const rows = await db.$queryRaw<{ userId: string }[]>`

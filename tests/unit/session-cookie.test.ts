@@ -29,11 +29,6 @@ describe("session cookie policy", () => {
     ]);
   });
 
-  it("lets middleware forward only the removal of a bad session cookie", () => {
-    const gate = withSessionCookiePolicy(respond(session, csrf, deletion), { kind: "gate" });
-    expect(gate.headers.getSetCookie()).toEqual([deletion]);
-  });
-
   it("keeps the sign-in cookie persistent only when remembered", () => {
     const remembered = withSessionCookiePolicy(respond(session), { kind: "sign-in", remember: true });
     expect(remembered.headers.getSetCookie()).toEqual([session]);
