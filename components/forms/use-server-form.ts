@@ -1,13 +1,51 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, useEffect, useMemo, useRef } from "react";
-import { useForm, type DefaultValues, type FieldErrors, type FieldValues } from "react-hook-form";
+import {
+  useForm,
+  type DefaultValues,
+  type FieldErrors,
+  type FieldValues,
+  type Resolver,
+} from "react-hook-form";
 import type * as z from "zod/mini";
 import { focusRefusal } from "@/components/forms/focus-after-answer";
 import type { FormState } from "@/lib/action-state";
 
 type ServerAction = (state: FormState, formData: FormData) => Promise<FormState>;
+type Schema<Input, Output> = z.ZodMiniType<Output, Input>;
+
+/**
+ * A form's schema, or a function that imports it. zod and its resolver are never in a page's
+ * first JavaScript (about 28 KB compressed): they load when the form is first touched, and the
+ * sign-in pages pass their schemas this way so that zod is not in them at all until then.
+ */
+export type SchemaSource<Input, Output> = Schema<Input, Output> | (() => Promise<Schema<Input, Output>>);
+
+/**
+ * A resolver that loads zod on first use (or on `preload`). Should the import fail (the network
+ * went away), the form goes to the server unchecked: its action parses it with the same schema.
+ */
+function lazyResolver<Input extends FieldValues, Output>(source: SchemaSource<Input, Output>) {
+  let loading: Promise<Resolver<Input, unknown, Output>> | null = null;
+  const load = () =>
+    (loading ??= Promise.all([
+      import("@hookform/resolvers/zod"),
+      typeof source === "function" ? source() : source,
+    ]).then(([{ zodResolver }, schema]) => zodResolver(schema) as Resolver<Input, unknown, Output>));
+  const resolver: Resolver<Input, unknown, Output> = async (values, context, options) => {
+    try {
+      return await (
+        await load()
+      )(values, context, options);
+    } catch {
+      loading = null;
+      return { values: values as unknown as Output, errors: {} };
+    }
+  };
+  const preload = () => void load().catch(() => (loading = null));
+  return { resolver, preload };
+}
 
 /**
  * A form validated in the browser by the same zod schema the server action parses again.
@@ -18,7 +56,7 @@ type ServerAction = (state: FormState, formData: FormData) => Promise<FormState>
  * the page that answers shows the action's field errors from its first paint.
  */
 export function useServerForm<Input extends FieldValues, Output>(
-  schema: z.ZodMiniType<Output, Input>,
+  schema: SchemaSource<Input, Output>,
   action: ServerAction,
   defaultValues: DefaultValues<Input>,
   { resetOnSuccess = false }: { resetOnSuccess?: boolean } = {},
@@ -27,8 +65,9 @@ export function useServerForm<Input extends FieldValues, Output>(
   const errors = useMemo(() => serverErrors<Input>(state), [state]);
   // react-hook-form puts `errors` on the fields (and focuses the first) when they change, and
   // renders them on the server too.
+  const { resolver, preload } = useMemo(() => lazyResolver(schema), [schema]);
   const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(schema),
+    resolver,
     defaultValues,
     errors,
     mode: "onSubmit",
@@ -63,7 +102,15 @@ export function useServerForm<Input extends FieldValues, Output>(
     form,
     state,
     pending,
-    formProps: { ref: formRef, action: formAction, onSubmit, noValidate: true },
+    formProps: {
+      ref: formRef,
+      action: formAction,
+      onSubmit,
+      // Before the first submit needs the schema: a field is focused, or a button pressed.
+      onFocusCapture: preload,
+      onPointerDownCapture: preload,
+      noValidate: true,
+    },
   };
 }
 

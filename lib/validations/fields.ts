@@ -66,9 +66,6 @@ export const currentPasswordIf = (askPassword: boolean): typeof currentPasswordF
 export const confirmPasswordField = (message: string) =>
   z.string({ error: message }).check(z.minLength(1, message));
 
-/** Length in Unicode code points, as people count characters. */
-export const codePoints = (value: string) => [...value.normalize("NFKC")].length;
-
 /** Checkbox values arrive as "on"/"true" from forms, booleans from the client. */
 export const checkboxField = z.pipe(
   z.optional(z.union([z.boolean(), z.string()])),

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { message } from "@/lib/i18n/message";
-import { codePoints, MAX_PASSWORD_LENGTH } from "@/lib/validations/fields";
+import { MAX_PASSWORD_LENGTH } from "@/lib/validations/fields";
+import { codePoints, containsContextWord, contextWords } from "@/lib/validations/password-context";
 
 // NIST SP 800-63B-4 §3.1.1.2 and OWASP ASVS 5.0 §6.2: a minimum length, a generous
 // maximum, any characters, no composition rules, no expiry; refuse words from the context
@@ -27,37 +28,6 @@ export const defaultPasswordPolicy: PasswordPolicy = { minLength: DEFAULT_MIN_PA
 
 export const COMMON_PASSWORD_MESSAGE = message("validation.passwordCommon");
 export const CONTEXT_WORD_MESSAGE = message("validation.passwordContext");
-
-const fold = (value: string) => value.normalize("NFKC").toLowerCase();
-
-/**
- * The words a password may not contain: "latchkey", the email, its local part and the
- * name, whole (3 characters or more), and each word of 4 characters or more in the name
- * and the local part.
- * Containment, not equality: "ada.lovelace2024!" is as guessable as "ada.lovelace".
- */
-export function contextWords(
-  values: readonly (string | null | undefined)[],
-  { product = true }: { product?: boolean } = {},
-): string[] {
-  const words = new Set(product ? ["latchkey"] : []);
-  for (const raw of values) {
-    if (!raw) continue;
-    const value = fold(raw.trim());
-    // An email counts whole and by its local part; its domain is nobody's secret anyway.
-    const at = value.lastIndexOf("@");
-    const local = at > 0 ? value.slice(0, at) : value;
-    for (const whole of new Set([value, local])) if (codePoints(whole) >= 3) words.add(whole);
-    for (const part of local.split(/[^\p{L}\p{N}]+/u)) if (codePoints(part) >= 4) words.add(part);
-  }
-  return [...words];
-}
-
-/** True when the password contains one of the context words, ignoring case and normal form. */
-export function containsContextWord(password: string, words: readonly string[]): boolean {
-  const folded = fold(password);
-  return words.some((word) => folded.includes(word));
-}
 
 /** The marker on a `weakness` issue, which context typed beside the password replaces. */
 const WEAKNESS = { weakness: true };

@@ -1,6 +1,5 @@
 import { message } from "@/lib/i18n/message";
-import { codePoints } from "@/lib/validations/fields";
-import { containsContextWord, contextWords } from "@/lib/validations/password-policy";
+import { codePoints, containsContextWord, contextWords } from "@/lib/validations/password-context";
 
 /** `label` is a message (lib/i18n/message.ts), "" while nothing is typed. */
 export type PasswordStrength = { score: 0 | 1 | 2 | 3 | 4; label: string };

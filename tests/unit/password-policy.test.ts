@@ -5,10 +5,10 @@ import { registerSchema } from "@/lib/validations/auth";
 import {
   COMMON_PASSWORD_MESSAGE,
   CONTEXT_WORD_MESSAGE,
-  contextWords,
   newPasswordFieldFor,
   type PasswordPolicy,
 } from "@/lib/validations/password-policy";
+import { contextWords } from "@/lib/validations/password-context";
 import { passwordStrength } from "@/lib/validations/password-strength";
 import { message, readMessage } from "@/lib/i18n/message";
 

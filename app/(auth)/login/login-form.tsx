@@ -10,12 +10,14 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import type { ConfiguredProvider } from "@/lib/providers/config";
-import { loginSchema } from "@/lib/validations/auth";
 import { ProviderSignIn } from "../provider-sign-in";
 import { login } from "./actions";
 import { PasskeySignIn } from "./passkey-sign-in";
 
 type Props = { callbackUrl: string; error: string | null; providers: ConfiguredProvider[] };
+
+// Loaded when the form is first touched (components/forms/use-server-form.ts).
+const loginSchema = () => import("@/lib/validations/auth").then((schemas) => schemas.loginSchema);
 
 export function LoginForm({ callbackUrl, error, providers }: Props) {
   const t = useTranslations("login");

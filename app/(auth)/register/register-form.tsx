@@ -10,7 +10,6 @@ import { RetryWait } from "@/components/forms/retry-wait";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useServerForm } from "@/components/forms/use-server-form";
-import { registerSchema } from "@/lib/validations/auth";
 import type { ClientPasswordPolicy } from "@/lib/validations/password-policy";
 import { register } from "./actions";
 
@@ -19,8 +18,12 @@ type Props = { callbackUrl: string; policy: ClientPasswordPolicy };
 export function RegisterForm({ callbackUrl, policy }: Props) {
   const t = useTranslations("register");
   const forms = useTranslations("forms");
-  // The server's policy minus its common-password list, which the action checks.
-  const schema = useMemo(() => registerSchema(policy), [policy]);
+  // The server's policy minus its common-password list, which the action checks; loaded when the
+  // form is first touched (components/forms/use-server-form.ts).
+  const schema = useMemo(
+    () => () => import("@/lib/validations/auth").then((schemas) => schemas.registerSchema(policy)),
+    [policy],
+  );
   const { form, state, pending, formProps } = useServerForm(schema, register, {
     name: "",
     email: "",
