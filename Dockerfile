@@ -41,4 +41,5 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/api/health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "server.mjs"]
+# The heap limits of `npm start` (package.json; README "Performance": memory).
+CMD ["node", "--max-semi-space-size=16", "--max-old-space-size=256", "server.mjs"]

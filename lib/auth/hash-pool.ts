@@ -36,6 +36,12 @@ parentPort.on("message", (job) => {
 });
 `;
 
+/**
+ * A worker is its own V8 isolate, by default with the main thread's heap limits: under a sign-in
+ * flood each grew a young generation of over 100 MB for work that keeps a few kilobytes alive.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 };
+
 export type HashJob =
   { op: "hash"; text: string; cost: number } | { op: "compare"; text: string; hash: string };
 type Result = string | boolean;
@@ -101,7 +107,7 @@ export class HashPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(WORKER_SOURCE, { eval: true });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: WORKER_LIMITS });
     const slot: Slot = { worker, current: null };
     worker.unref();
     worker.on("message", (reply: Reply) => this.finish(slot, reply));

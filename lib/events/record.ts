@@ -40,7 +40,7 @@ export async function recordEvent<K extends EventKind>(
 ): Promise<void> {
   if (notice.length > 0 && notice[0]) await db.$transaction((tx) => recordEventIn(tx, event, ...notice));
   else await recordEventIn(db, event, ...notice);
-  await pruneEventsNowAndThen();
+  pruneEventsNowAndThen();
 }
 
 /** The same, in the caller's transaction: with the change it reports, all or nothing. */

@@ -13,12 +13,15 @@ export async function pruneEvents(now = new Date()): Promise<number> {
   return count;
 }
 
-/** Prunes at most every 10 minutes per process; a failure is logged, never the caller's. */
-export async function pruneEventsNowAndThen(): Promise<void> {
+/**
+ * Prunes at most every 10 minutes per process, without holding up the caller's request; a
+ * failure is logged, never the caller's.
+ */
+export function pruneEventsNowAndThen(): void {
   const now = Date.now();
   if (now - (state.latchkeyLastEventPrune ?? 0) < PRUNE_EVERY_MS) return;
   state.latchkeyLastEventPrune = now;
-  await pruneEvents().catch((error: unknown) =>
+  void pruneEvents().catch((error: unknown) =>
     console.error(
       "[latchkey] pruning security events failed:",
       error instanceof Error ? error.message : error,

@@ -57,7 +57,11 @@ describe("parseDockerfile", () => {
     expect(
       healthcheckOf(runtime.steps.find((step) => step.keyword === "HEALTHCHECK")!).command.join(" "),
     ).toMatch(/\/api\/health/);
-    expect(runtime.steps.find((step) => step.keyword === "CMD")?.rest).toBe('["node", "server.mjs"]');
+    // The very command of `npm start`, Node's heap limits included.
+    const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } };
+    expect(JSON.parse(runtime.steps.find((step) => step.keyword === "CMD")!.rest)).toEqual(
+      scripts.start.split(" "),
+    );
     const compose = readFileSync("compose.yaml", "utf8");
     expect(compose).toContain('command: ["node", "scripts/db-migrate.mjs"]');
     expect(
