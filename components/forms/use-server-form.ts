@@ -26,7 +26,7 @@ export type SchemaSource<Input, Output> = Schema<Input, Output> | (() => Promise
  * A resolver that loads zod on first use (or on `preload`). Should the import fail (the network
  * went away), the form goes to the server unchecked: its action parses it with the same schema.
  */
-function lazyResolver<Input extends FieldValues, Output>(source: SchemaSource<Input, Output>) {
+export function lazyResolver<Input extends FieldValues, Output>(source: SchemaSource<Input, Output>) {
   let loading: Promise<Resolver<Input, unknown, Output>> | null = null;
   const load = () =>
     (loading ??= Promise.all([
