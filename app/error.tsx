@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { Brand } from "@/components/brand";
 import { ErrorNotice } from "@/components/error-notice";
 import { UnavailableNotice } from "@/components/unavailable-notice";
 import { UNAVAILABLE_DIGEST } from "@/lib/db/availability.mjs";
@@ -18,9 +18,7 @@ export default function ErrorPage({
   return (
     <>
       <header className="site-header">
-        <Link href="/" className="brand">
-          {site("name")}
-        </Link>
+        <Brand name={site("name")} />
       </header>
       <main id="main" className="narrow">
         {error.digest === UNAVAILABLE_DIGEST ? (

@@ -1,18 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { enableAuthenticatorApp, expect, signUp, test } from "./fixtures";
-import {
-  adminCredentials,
-  adminStops,
-  signInAs,
-  SIGNED_IN_STOPS,
-  SIGNED_OUT_STOPS,
-  someUserId,
-  TOUR_LANGUAGES,
-  TWO_FACTOR_SETUP_STOP,
-  useLanguage,
-  type Stop,
-} from "./page-tour";
+import { tour, tourTests, TOUR_LANGUAGES, useLanguage, type Stop, type View } from "./page-tour";
 
 // WCAG 2.2 AA as axe-core checks it, on every page and state, in both languages and both
 // colour schemes, with the production server's CSP on.
@@ -35,37 +24,26 @@ async function expectNoViolations(page: Page, label: string, { coloursOnly = fal
   expect(found, `axe on ${label}`).toEqual([]);
 }
 
+const SCHEME_VIEWS = SCHEMES.map((colorScheme) => ({
+  name: `in the ${colorScheme} scheme`,
+  colorScheme,
+  apply: (page: Page) => page.emulateMedia({ colorScheme }),
+})) satisfies View[];
+
 /** Opens each stop in each language and scheme, and runs axe on it. */
 async function checkStops(page: Page, stops: Stop[]) {
-  for (const language of TOUR_LANGUAGES) {
-    await useLanguage(page.context(), language);
-    for (const colorScheme of SCHEMES) {
-      await page.emulateMedia({ colorScheme });
-      for (const stop of stops) {
-        const label = `${stop.name} (${language}, ${colorScheme})`;
-        await test.step(label, async () => {
-          await stop.open(page);
-          await expect(page.locator("html")).toHaveAttribute("lang", language);
-          await expectNoViolations(page, label, { coloursOnly: colorScheme === "dark" });
-        });
-      }
-    }
-  }
+  await tour(page, stops, SCHEME_VIEWS, async (_stop, { language, view, label }) => {
+    await expect(page.locator("html")).toHaveAttribute("lang", language);
+    await expectNoViolations(page, label, { coloursOnly: view.colorScheme === "dark" });
+  });
 }
 
 test.describe("accessibility (axe, WCAG 2.2 AA)", () => {
   test.describe.configure({ timeout: 300_000 });
 
-  test("every signed-out page and its error states", async ({ page }) => {
-    await checkStops(page, SIGNED_OUT_STOPS);
-  });
-
-  test("the signed-in pages: dashboard, settings with a field error and the two-factor set-up", async ({
-    page,
-    user,
-  }) => {
-    await signUp(page, user);
-    await checkStops(page, [...SIGNED_IN_STOPS, TWO_FACTOR_SETUP_STOP]);
+  tourTests(checkStops, {
+    signedOut: "every signed-out page and its error states",
+    signedIn: "the signed-in pages: dashboard, settings with a field error and the two-factor set-up",
   });
 
   test("the two-factor step, and its wrong-code error", async ({ page, user }) => {
@@ -101,11 +79,5 @@ test.describe("accessibility (axe, WCAG 2.2 AA)", () => {
         await expectNoViolations(page, `two-factor step, wrong code (${language})`);
       });
     }
-  });
-
-  test("the admin console", async ({ page }) => {
-    test.skip(!adminCredentials, "needs E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD");
-    await signInAs(page, adminCredentials!.email, adminCredentials!.password);
-    await checkStops(page, adminStops(await someUserId(page)));
   });
 });

@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import type { BrowserContext, Page } from "@playwright/test";
-import { expect, LoginPage, test } from "./fixtures";
+import { expect, LoginPage, signUp, test } from "./fixtures";
 
 // Every page and state a person can reach, for the checks that look at each of them
-// (accessibility, reflow, screenshots). Forms are driven by their fields' names and their
-// submit buttons, not their words, so the same stops work in every language.
+// (accessibility, reflow, screenshots), and the tour that takes each check to all of them.
+// Forms are driven by their fields' names and their submit buttons, not their words, so the
+// same stops work in every language.
 
 export const TOUR_LANGUAGES = ["en", "ar"] as const;
 export type TourLanguage = (typeof TOUR_LANGUAGES)[number];
@@ -115,7 +116,7 @@ export const TWO_FACTOR_SETUP_STOP: Stop = {
 };
 
 /** Signs `email` in and ends on /dashboard. */
-export async function signInAs(page: Page, email: string, password: string) {
+async function signInAs(page: Page, email: string, password: string) {
   const loginPage = new LoginPage(page);
   await loginPage.goto();
   await loginPage.signIn(email, password);
@@ -124,11 +125,11 @@ export async function signInAs(page: Page, email: string, password: string) {
 
 const ADMIN_EMAIL = process.env.E2E_ADMIN_EMAIL;
 const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD;
-export const adminCredentials =
+const adminCredentials =
   ADMIN_EMAIL && ADMIN_PASSWORD ? { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } : null;
 
 /** The admin console's pages; `userId` is an account to open. */
-export function adminStops(userId: string): Stop[] {
+function adminStops(userId: string): Stop[] {
   return [
     stop("admin overview", "/admin"),
     stop("admin users", "/admin/users"),
@@ -139,10 +140,68 @@ export function adminStops(userId: string): Stop[] {
 }
 
 /** The id of the first account the users page lists. */
-export async function someUserId(page: Page): Promise<string> {
+async function someUserId(page: Page): Promise<string> {
   await page.goto("/admin/users");
   const href = await page.locator('main a[href^="/admin/users/"]').first().getAttribute("href");
   const id = href?.split("/").pop();
   if (!id) throw new Error("no user on /admin/users");
   return id;
+}
+
+/** A way of looking at every stop (a viewport width, a colour scheme), set before opening them. */
+export type View = { name: string; apply: (page: Page) => Promise<void> };
+
+export const atWidth = (width: number, height: number): View => ({
+  name: `at ${width} px`,
+  apply: (page) => page.setViewportSize({ width, height }),
+});
+
+/**
+ * Opens every stop in each language and each view, each in a step of its own, and runs
+ * `check` on it there.
+ */
+export async function tour<V extends View>(
+  page: Page,
+  stops: Stop[],
+  views: V[],
+  check: (stop: Stop, where: { language: TourLanguage; view: V; label: string }) => Promise<void>,
+) {
+  for (const language of TOUR_LANGUAGES) {
+    await useLanguage(page.context(), language);
+    for (const view of views) {
+      await view.apply(page);
+      for (const stop of stops) {
+        const label = `${stop.name} ${view.name} (${language})`;
+        await test.step(label, async () => {
+          await stop.open(page);
+          await check(stop, { language, view, label });
+        });
+      }
+    }
+  }
+}
+
+/**
+ * The tours as tests of the calling describe: the signed-out pages, the signed-in ones (a
+ * new account's, with the two-factor set-up) and, with an administrator's credentials, the
+ * admin console. `visit` takes one tour's stops.
+ */
+export function tourTests(
+  visit: (page: Page, stops: Stop[]) => Promise<void>,
+  titles: { signedOut?: string; signedIn?: string } = {},
+) {
+  test(titles.signedOut ?? "signed-out pages", async ({ page }) => {
+    await visit(page, SIGNED_OUT_STOPS);
+  });
+
+  test(titles.signedIn ?? "signed-in pages", async ({ page, user }) => {
+    await signUp(page, user);
+    await visit(page, [...SIGNED_IN_STOPS, TWO_FACTOR_SETUP_STOP]);
+  });
+
+  test("the admin console", async ({ page }) => {
+    test.skip(!adminCredentials, "needs E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD");
+    await signInAs(page, adminCredentials!.email, adminCredentials!.password);
+    await visit(page, adminStops(await someUserId(page)));
+  });
 }

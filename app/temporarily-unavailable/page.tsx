@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { Brand } from "@/components/brand";
 import { UnavailableNotice } from "@/components/unavailable-notice";
 import { UNAVAILABLE_HEADER } from "@/lib/db/availability.mjs";
 
@@ -21,9 +21,7 @@ export default async function TemporarilyUnavailable() {
   return (
     <>
       <header className="site-header">
-        <Link href="/" className="brand">
-          {(await getTranslations("site"))("name")}
-        </Link>
+        <Brand name={(await getTranslations("site"))("name")} />
       </header>
       <main id="main" className="narrow">
         <UnavailableNotice reason={reason} />

@@ -1,5 +1,5 @@
 import { createTranslator } from "next-intl";
-import { isLiteral, readMessage } from "@/lib/i18n/message";
+import { inWords } from "@/lib/i18n/message";
 import en from "@/messages/en.json";
 
 const t = createTranslator({ locale: "en", messages: en, timeZone: "UTC" });
@@ -9,7 +9,5 @@ const t = createTranslator({ locale: "en", messages: en, timeZone: "UTC" });
  * translated that still show English words (the admin console's event names, some emails).
  */
 export function inEnglish(text: string): string {
-  if (isLiteral(text)) return text;
-  const { key, values } = readMessage(text);
-  return t(key, values);
+  return inWords(t, text);
 }

@@ -29,3 +29,13 @@ export function readMessage(text: string): { key: MessageKey; values?: MessageVa
   if (at < 0) return { key: text as MessageKey };
   return { key: text.slice(0, at) as MessageKey, values: JSON.parse(text.slice(at + 1)) as MessageValues };
 }
+
+/** A translator's call, as next-intl's `t` (useTranslations, getTranslations, createTranslator) makes it. */
+export type Translate = (key: MessageKey, values?: MessageValues) => string;
+
+/** A message in the words of `t`'s language; words rather than a key are shown as they are. */
+export function inWords(t: Translate, text: string): string {
+  if (isLiteral(text)) return text;
+  const { key, values } = readMessage(text);
+  return t(key, values);
+}

@@ -1,14 +1,10 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/i18n/locales";
-import { isLiteral, readMessage } from "@/lib/i18n/message";
+import { inWords } from "@/lib/i18n/message";
 
 /** The server's useMessageText: in the request's language, or in `locale` (an account's emails). */
 export async function getMessageText(locale?: Locale) {
   const t = await getTranslations(locale ? { locale } : undefined);
-  return (text: string) => {
-    if (isLiteral(text)) return text;
-    const { key, values } = readMessage(text);
-    return t(key, values);
-  };
+  return (text: string) => inWords(t, text);
 }

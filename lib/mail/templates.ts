@@ -1,11 +1,11 @@
 import { isIP } from "node:net";
 import type { Locale } from "@/i18n/locales";
 import type { MessageKey } from "@/lib/i18n/message";
-import { deviceInWords } from "@/lib/mail/device";
 import { compose, oneLine, type Part } from "@/lib/mail/layout";
 import type { MailMessage } from "@/lib/mail/send";
 import { mailWords, type MailWords } from "@/lib/mail/words";
 import type { SecurityContext } from "@/lib/request-context";
+import { deviceMessage } from "@/lib/user-agent";
 
 // Every mail Latchkey sends, rendered from (kind, data, locale) to {subject, text, html}. The
 // caller picks the locale (lib/i18n/account-language.ts mailLanguage) before it queues the mail.
@@ -83,12 +83,13 @@ function duration(seconds: number, { word }: MailWords): string {
 
 /** The client sends its User-Agent and may forge its address: describe them, never quote them. */
 function contextDetails({ at, ip, userAgent }: SecurityContext, words: MailWords): Part {
-  const { word, locale } = words;
+  const { word, text, locale } = words;
   return {
     details: [
       [word("mail.layout.when"), when(at, locale)],
       [word("mail.layout.ipAddress"), ip && isIP(ip) ? ip : word("mail.layout.unknownAddress")],
-      [word("mail.layout.device"), deviceInWords(userAgent, words)],
+      // As the sessions list names it ("Chrome on Linux"), in the mail's language.
+      [word("mail.layout.device"), text(deviceMessage(userAgent))],
     ],
   };
 }

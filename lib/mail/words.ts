@@ -1,7 +1,7 @@
 import { createTranslator } from "next-intl";
 import type { Locale } from "@/i18n/locales";
 import { catalogue, missingMessage } from "@/lib/i18n/catalogue";
-import type { MessageKey } from "@/lib/i18n/message";
+import { inWords, type MessageKey } from "@/lib/i18n/message";
 
 export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -24,6 +24,8 @@ export async function mailWords(locale: Locale) {
     onError: (error) => console.error(`[i18n] mail: ${error.code}: ${error.message}`),
   });
   const word = (key: MessageKey, values?: Values): string => t(key, values);
+  /** A message (lib/i18n/message.ts), such as a device's, in the mail's words as pages show it in theirs. */
+  const text = (message: string): string => inWords(t, message);
   /** Values (addresses, names, devices) are isolated in the HTML, so they keep their direction in Arabic. */
   const say = (key: MessageKey, values: Values = {}): Sentence => {
     const held: string[] = [];
@@ -38,7 +40,7 @@ export async function mailWords(locale: Locale) {
     );
     return { text: t(key, values), html };
   };
-  return { locale, word, say };
+  return { locale, word, text, say };
 }
 
 export type MailWords = Awaited<ReturnType<typeof mailWords>>;

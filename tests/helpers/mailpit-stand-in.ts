@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
-import { parseMail, type ReceivedMail } from "./smtp-mailbox";
+import type { SMTPServer } from "smtp-server";
+import { listenOnLoopback, receivingSmtpServer, type ReceivedMail } from "./smtp-mailbox";
 
 // A stand-in for Mailpit, for tests only: no Mailpit binary is available here. It takes mail
 // over SMTP and answers the part of Mailpit's HTTP API (v1) that tests/helpers/mailpit-mailbox.ts
@@ -47,21 +47,9 @@ export class MailpitStandIn {
     basicAuth,
   }: { smtpPort?: number; httpPort?: number; basicAuth?: string } = {}) {
     const messages: Stored[] = [];
-    const smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["AUTH", "STARTTLS"],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-        stream.on("end", () => {
-          const to = session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase());
-          const mail = parseMail(Buffer.concat(chunks).toString("utf8"), to);
-          messages.push({ ...mail, id: `m${messages.length + 1}`, created: new Date() });
-          callback();
-        });
-      },
-    });
+    const smtp = receivingSmtpServer((mail) =>
+      messages.push({ ...mail, id: `m${messages.length + 1}`, created: new Date() }),
+    );
     const expected = basicAuth && `Basic ${Buffer.from(basicAuth).toString("base64")}`;
     const http = createServer((request, response) => {
       const url = new URL(request.url ?? "/", "http://stand-in");
@@ -112,19 +100,8 @@ export class MailpitStandIn {
         messages: found.slice(start, start + limit).map(summary),
       });
     });
-    const listen = (
-      server: {
-        listen: (port: number, host: string, done: () => void) => unknown;
-        once: (event: "error", fn: (error: Error) => void) => unknown;
-      },
-      port: number,
-    ) =>
-      new Promise<void>((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(port, "127.0.0.1", resolve);
-      });
-    await listen(smtp, smtpPort);
-    await listen(http, httpPort);
+    await listenOnLoopback(smtp, smtpPort);
+    await listenOnLoopback(http, httpPort);
     return new MailpitStandIn(
       smtp,
       http,

@@ -68,6 +68,36 @@ export function parseMail(raw: string, to: string[] = []): ReceivedMail {
   return mail;
 }
 
+/** An SMTP server for loopback tests (no TLS, no AUTH) that hands each message, parsed, to `receive`. */
+export function receivingSmtpServer(receive: (mail: ReceivedMail) => void): SMTPServer {
+  return new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["AUTH", "STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        const to = session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase());
+        receive(parseMail(Buffer.concat(chunks).toString("utf8"), to));
+        callback();
+      });
+    },
+  });
+}
+
+type Listener = {
+  listen: (port: number, host: string, done: () => void) => unknown;
+  once: (event: "error", fn: (error: Error) => void) => unknown;
+};
+
+/** Starts `server` on 127.0.0.1 (an SMTP or an HTTP server); port 0 picks a free one. */
+export const listenOnLoopback = (server: Listener, port: number) =>
+  new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve());
+  });
+
 /** Every http(s) link in a text body. */
 export const linksIn = (text: string) => text.match(/https?:\/\/[^\s<>"]+/g) ?? [];
 
@@ -82,24 +112,8 @@ export class SmtpMailbox {
   /** Listens on 127.0.0.1; port 0 picks a free one. */
   static async start(port = 0): Promise<SmtpMailbox> {
     const received: ReceivedMail[] = [];
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["AUTH", "STARTTLS"],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-        stream.on("end", () => {
-          const to = session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase());
-          received.push(parseMail(Buffer.concat(chunks).toString("utf8"), to));
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(port, "127.0.0.1", () => resolve());
-    });
+    const server = receivingSmtpServer((mail) => received.push(mail));
+    await listenOnLoopback(server, port);
     const address = server.server.address() as AddressInfo;
     return new SmtpMailbox(server, address.port, received);
   }

@@ -18,11 +18,7 @@ vi.mock("@/lib/mail/outbox", async () =>
 );
 vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-vi.mock("next/navigation", () => ({
-  redirect: (redirectTo: string) => {
-    throw Object.assign(new Error("NEXT_REDIRECT"), { redirectTo });
-  },
-}));
+vi.mock("next/navigation", () => import("@/tests/helpers/next-navigation"));
 vi.mock("@/lib/dal", () => ({
   requireSession: async () => {
     if (!mocks.session) throw Object.assign(new Error("NEXT_REDIRECT"), { redirectTo: "/login" });

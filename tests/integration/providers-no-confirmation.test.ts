@@ -10,11 +10,7 @@ vi.hoisted(() => {
   process.env.AUTH_REQUIRE_VERIFIED_EMAIL = "false";
 });
 vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
-vi.mock("next/navigation", () => ({
-  redirect: (redirectTo: string) => {
-    throw Object.assign(new Error("NEXT_REDIRECT"), { redirectTo });
-  },
-}));
+vi.mock("next/navigation", () => import("@/tests/helpers/next-navigation"));
 
 const { startTestOidcProvider, TEST_OIDC_CLIENT } = await import("@/tests/helpers/test-oidc-provider.mjs");
 const idp = await startTestOidcProvider({ redirectUris: ["http://localhost:3000/api/auth/callback/oidc"] });

@@ -18,11 +18,7 @@ const sent = vi.hoisted(() => [] as MailMessage[]);
 vi.mock("@/lib/mail/outbox", async () => (await import("@/tests/helpers/outbox-spy")).recordMailInto(sent));
 vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-vi.mock("next/navigation", () => ({
-  redirect: (redirectTo: string) => {
-    throw Object.assign(new Error("NEXT_REDIRECT"), { redirectTo });
-  },
-}));
+vi.mock("next/navigation", () => import("@/tests/helpers/next-navigation"));
 
 const { startTestOidcProvider, TEST_OIDC_CLIENT } = await import("@/tests/helpers/test-oidc-provider.mjs");
 const idp = await startTestOidcProvider({ redirectUris: ["http://localhost:3000/api/auth/callback/oidc"] });

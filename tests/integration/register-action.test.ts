@@ -9,11 +9,7 @@ vi.hoisted(() => {
 const sent = vi.hoisted(() => [] as MailMessage[]);
 vi.mock("@/lib/mail/outbox", async () => (await import("@/tests/helpers/outbox-spy")).recordMailInto(sent));
 vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
-vi.mock("next/navigation", () => ({
-  redirect: (redirectTo: string) => {
-    throw Object.assign(new Error("NEXT_REDIRECT"), { redirectTo });
-  },
-}));
+vi.mock("next/navigation", () => import("@/tests/helpers/next-navigation"));
 
 const { register } = await import("@/app/(auth)/register/actions");
 const { db } = await import("@/lib/db");

@@ -18,11 +18,7 @@ vi.mock("@/lib/dal", () => ({
   },
 }));
 vi.mock("@/auth", () => ({ signOut: mocks.signOut }));
-vi.mock("next/navigation", () => ({
-  redirect: (redirectTo: string) => {
-    throw Object.assign(new Error("NEXT_REDIRECT"), { redirectTo });
-  },
-}));
+vi.mock("next/navigation", () => import("@/tests/helpers/next-navigation"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 // No client address: the form throttle counts per email address only.
 vi.mock("next/headers", () => ({ headers: async () => new Headers() }));

@@ -110,3 +110,29 @@ describe("notices say exactly what happened", () => {
     expect(mail.text).toContain("«مسؤول»");
   });
 });
+
+describe("the device, as the sessions list names it", () => {
+  const deviceLine = async (userAgent: string | null, locale: "en" | "ar") => {
+    const mail = await renderMail(
+      "newSignIn",
+      "a@example.com",
+      { ...notice, context: { ...context, userAgent } },
+      locale,
+    );
+    return mail.text.split("\n").find((line) => /^(Device|الجهاز): /.test(line));
+  };
+
+  it("in English: browser on system, or what is known of it", async () => {
+    expect(await deviceLine(USER_AGENT, "en")).toBe("Device: Chrome on Linux");
+    expect(await deviceLine("Mozilla/5.0 (Linux) Unknown/1.0", "en")).toBe("Device: Browser on Linux");
+    expect(await deviceLine("curl/8.5.0", "en")).toBe("Device: curl");
+    expect(await deviceLine(null, "en")).toBe("Device: Unknown device");
+  });
+
+  it("in Arabic words around the product names, which stay as they are", async () => {
+    expect(await deviceLine(USER_AGENT, "ar")).toBe("الجهاز: Chrome على Linux");
+    expect(await deviceLine("Mozilla/5.0 (Linux) Unknown/1.0", "ar")).toBe("الجهاز: متصفح على Linux");
+    expect(await deviceLine("curl/8.5.0", "ar")).toBe("الجهاز: curl");
+    expect(await deviceLine(null, "ar")).toBe("الجهاز: جهاز غير معروف");
+  });
+});

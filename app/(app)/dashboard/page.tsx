@@ -26,7 +26,7 @@ export default async function DashboardPage({ searchParams }: Props) {
           ? t.rich("welcome", { name: user.name, bdi: (chunks) => <bdi>{chunks}</bdi> })
           : t("welcomeNoName")}
       </p>
-      <section className="card" aria-labelledby="account-heading">
+      <section className="card stack" aria-labelledby="account-heading">
         <h2 id="account-heading">{t("accountHeading")}</h2>
         <dl className="details">
           <dt>{t("name")}</dt>
