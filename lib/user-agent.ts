@@ -1,4 +1,3 @@
-import { inEnglish } from "@/lib/i18n/english";
 import { message } from "@/lib/i18n/message";
 
 // A rough "browser on OS" from a User-Agent header, for people reading their session list.
@@ -36,11 +35,6 @@ export function deviceMessage(userAgent: string | null | undefined): string {
   if (browser) return message("device.browser", { browser });
   if (os) return message("device.someBrowserOnOs", { os });
   return message("device.unknown");
-}
-
-/** "Chrome on Windows", "Firefox", "Unknown device"…: deviceMessage in English. */
-export function describeUserAgent(userAgent: string | null | undefined): string {
-  return inEnglish(deviceMessage(userAgent));
 }
 
 /** The most of a User-Agent header we keep: plenty to describe it, too little to fill a table. */

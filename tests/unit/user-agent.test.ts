@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { inEnglish } from "@/lib/i18n/english";
 import { message } from "@/lib/i18n/message";
-import { deviceMessage, describeUserAgent } from "@/lib/user-agent";
+import { deviceMessage } from "@/lib/user-agent";
 
-describe("describeUserAgent", () => {
+describe("deviceMessage in English", () => {
   it.each([
     [
       "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36",
@@ -34,7 +35,7 @@ describe("describeUserAgent", () => {
     [null, "Unknown device"],
     ["something else entirely", "Unknown device"],
   ])("%s → %s", (userAgent, expected) => {
-    expect(describeUserAgent(userAgent)).toBe(expected);
+    expect(inEnglish(deviceMessage(userAgent))).toBe(expected);
   });
 });
 
