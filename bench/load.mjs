@@ -27,6 +27,7 @@ function summary(result, extra = {}) {
   for (const [code, { count }] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = count;
   return {
     requests: result.requests.total,
+    requestsPerSecond: result.requests.total / result.duration,
     durationSeconds: result.duration,
     latency: {
       p50: result.latency.p50,
