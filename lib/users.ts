@@ -37,6 +37,9 @@ const signInFields = {
   passwordHash: true,
   disabledAt: true,
   credentialVersion: true,
+  // Read with the password's hash so that a sign-in need not come back for them.
+  emailVerified: true,
+  locale: true,
 } satisfies Prisma.UserSelect;
 /** What checking a password needs to know of an account; never sent to a page. */
 export type SignInAccount = Prisma.UserGetPayload<{ select: typeof signInFields }>;

@@ -40,7 +40,7 @@ export async function authorizeCredentials(input: unknown, request: Request): Pr
   if (judged.outcome === "wrong") return null;
   const { user } = judged;
   // Only now, after the password matched, may the answer differ for an unverified account.
-  if (env.AUTH_REQUIRE_VERIFIED_EMAIL && !(await isEmailVerified(user.id))) {
+  if (env.AUTH_REQUIRE_VERIFIED_EMAIL && !(await isEmailVerified(user))) {
     await sendVerificationEmail(user, { throttle: true });
     throw new EmailNotVerifiedError();
   }

@@ -26,7 +26,7 @@ export async function completeSignIn(
   const secret = await createSession(user, remember, { userAgent: context.userAgent, ip: context.ip }, proof);
   if (!secret) return null;
   noteSessionIssued(remember);
-  await Promise.all([rememberDevice(cookieHeader, user), adoptAccountLanguage(user.id)]);
+  await Promise.all([rememberDevice(cookieHeader, user), adoptAccountLanguage(user.id, user.locale)]);
   const event = {
     kind: "sign-in.succeeded",
     userId: user.id,

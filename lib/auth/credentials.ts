@@ -2,7 +2,15 @@ import "server-only";
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import { findUserForSignIn, replacePasswordHash, type SignInAccount } from "@/lib/users";
 
-export type VerifiedUser = { id: string; name: string | null; email: string; credentialVersion: number };
+export type VerifiedUser = {
+  id: string;
+  name: string | null;
+  email: string;
+  credentialVersion: number;
+  /** Known when read with the password's check (lib/users.ts findUserForSignIn); else read when needed. */
+  emailVerifiedAt?: Date | null;
+  locale?: string | null;
+};
 
 /**
  * The account, when this is its password and it is enabled; else null. Every path that
@@ -18,8 +26,8 @@ export async function verifyAgainst(
     // Only if the hash is still the one just checked: a parallel change must not be undone.
     await replacePasswordHash(account.id, account.passwordHash, await hashPassword(password));
   }
-  const { id, name, email, credentialVersion } = account;
-  return { id, name, email, credentialVersion };
+  const { id, name, email, credentialVersion, emailVerified, locale } = account;
+  return { id, name, email, credentialVersion, emailVerifiedAt: emailVerified, locale };
 }
 
 /** The user whose normalised email and password these are, or null. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { changeCredentials, lockAccount } from "@/lib/auth/credential-change";
+import type { VerifiedUser } from "@/lib/auth/credentials";
 import { consumeToken, issuedRecently, issueToken, tokenOwner } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -121,7 +122,12 @@ export async function confirmEmailToken(
   return { status: "email-changed", userId: previous.userId };
 }
 
-export async function isEmailVerified(userId: string): Promise<boolean> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { emailVerified: true } });
+/** Whether the account confirmed its address. */
+export async function isEmailVerified({
+  id,
+  emailVerifiedAt,
+}: Pick<VerifiedUser, "id" | "emailVerifiedAt">): Promise<boolean> {
+  if (emailVerifiedAt !== undefined) return emailVerifiedAt !== null; // read with the password
+  const user = await db.user.findUnique({ where: { id }, select: { emailVerified: true } });
   return Boolean(user?.emailVerified);
 }

@@ -22,9 +22,12 @@ export async function saveAccountLanguage(userId: string, locale: Locale): Promi
 }
 
 /** At sign-in: the account's saved language becomes this browser's, when it has one. */
-export async function adoptAccountLanguage(userId: string): Promise<void> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { locale: true } });
-  if (isLocale(user?.locale)) await rememberLanguage(user.locale);
+export async function adoptAccountLanguage(userId: string, known?: string | null): Promise<void> {
+  const locale =
+    known === undefined
+      ? (await db.user.findUnique({ where: { id: userId }, select: { locale: true } }))?.locale
+      : known;
+  if (isLocale(locale)) await rememberLanguage(locale);
 }
 
 /**
