@@ -106,8 +106,10 @@ export function useServerForm<Input extends FieldValues, Output>(
       ref: formRef,
       action: formAction,
       onSubmit,
-      // Before the first submit needs the schema: a field is focused, or a button pressed.
-      onFocusCapture: preload,
+      // Before the first submit needs the schema: something is typed (or autofilled), or a
+      // button pressed. Not on focus: browsers focus fields on their own (autofill, passkeys).
+      onInputCapture: preload,
+      onKeyDownCapture: preload,
       onPointerDownCapture: preload,
       noValidate: true,
     },
