@@ -16,9 +16,9 @@ type ServerAction = (state: FormState, formData: FormData) => Promise<FormState>
 type Schema<Input, Output> = z.ZodMiniType<Output, Input>;
 
 /**
- * A form's schema, or a function that imports it. zod and its resolver are never in a page's
- * first JavaScript (about 28 KB compressed): they load when the form is first touched, and the
- * sign-in pages pass their schemas this way so that zod is not in them at all until then.
+ * A form's schema, or a function that imports it. The zod resolver is never in a page's first
+ * JavaScript: it loads once someone types in the form or presses a button. The sign-in pages
+ * pass their schemas as imports too, so that zod itself (about 28 KB compressed) waits as well.
  */
 export type SchemaSource<Input, Output> = Schema<Input, Output> | (() => Promise<Schema<Input, Output>>);
 

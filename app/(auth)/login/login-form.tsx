@@ -16,7 +16,7 @@ import { PasskeySignIn } from "./passkey-sign-in";
 
 type Props = { callbackUrl: string; error: string | null; providers: ConfiguredProvider[] };
 
-// Loaded when the form is first touched (components/forms/use-server-form.ts).
+// Loaded once someone types or presses a button (components/forms/use-server-form.ts).
 const loginSchema = () => import("@/lib/validations/auth").then((schemas) => schemas.loginSchema);
 
 export function LoginForm({ callbackUrl, error, providers }: Props) {

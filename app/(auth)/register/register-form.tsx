@@ -18,8 +18,8 @@ type Props = { callbackUrl: string; policy: ClientPasswordPolicy };
 export function RegisterForm({ callbackUrl, policy }: Props) {
   const t = useTranslations("register");
   const forms = useTranslations("forms");
-  // The server's policy minus its common-password list, which the action checks; loaded when the
-  // form is first touched (components/forms/use-server-form.ts).
+  // The server's policy minus its common-password list, which the action checks; loaded once
+  // someone types or presses a button (components/forms/use-server-form.ts).
   const schema = useMemo(
     () => () => import("@/lib/validations/auth").then((schemas) => schemas.registerSchema(policy)),
     [policy],
