@@ -8,9 +8,9 @@
 // BENCH_PORT (default 3900), BCRYPT_COST (default 12), HASH_QUEUE_MAX (default 32),
 // NEXT_DIST_DIR (default .next-bench), BENCH_SKIP_BUILD=1 to reuse that folder's build,
 // BENCH_SCALE_ROWS (default 1000000; 0 skips the scale step).
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -194,6 +194,43 @@ function startArguments() {
   const [command, ...args] = scripts.start.trim().split(/\s+/);
   if (command !== "node") throw new Error(`npm start is not "node …": ${scripts.start}`);
   return args;
+}
+
+/**
+ * CPU seconds the server's threads have used so far (/proc, Linux): its hash pool's workers
+ * (Node names worker threads "WorkerThread"; the server starts no others) and the rest.
+ */
+function serverCpu() {
+  const ticks = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }));
+  let hashing = 0;
+  let other = 0;
+  for (const thread of readdirSync(`/proc/${server.pid}/task`)) {
+    const stat = readFileSync(`/proc/${server.pid}/task/${thread}/stat`, "utf8");
+    const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const seconds = (Number(fields[11]) + Number(fields[12])) / ticks; // utime + stime
+    if (name === "WorkerThread") hashing += seconds;
+    else other += seconds;
+  }
+  return { hashing, other, at: performance.now() };
+}
+
+/**
+ * The same ratio with the compare timed in the same seconds, by the server's own workers: this
+ * VM's CPUs run several per cent faster or slower from one minute to the next, so a compare timed
+ * before the run flatters the app or wrongs it. `hashingShare` is the share of all the machine's
+ * CPU time that went to hashing: throughput × compare ÷ cores, with no drift (but with the
+ * kernel's CPU accounting, which need not match a wall clock to the per cent).
+ */
+function steadyCpu(before, after, signInsPerSecond) {
+  const seconds = (after.at - before.at) / 1000;
+  const perSignIn = (cpuSeconds) => (cpuSeconds * 1000) / (signInsPerSecond * seconds);
+  return {
+    seconds,
+    hashingShare: (after.hashing - before.hashing) / (cores * seconds),
+    hashMsPerSignIn: perSignIn(after.hashing - before.hashing),
+    otherServerMsPerSignIn: perSignIn(after.other - before.other),
+  };
 }
 
 /** The server process's resident memory, from /proc (Linux), in MB. */
@@ -493,9 +530,12 @@ async function main() {
     // Throughput with nothing else running, as the physical limit was measured.
     log("sign-in throughput");
     const floodSpec = { kind: "sign-in", ...token, emails, password, connections: cores * 4 };
+    // The server's CPU time in the steady middle of the run (after the warm-up, before the end).
+    const cpu = [6_000, 23_000].map((ms) => sleep(ms).then(serverCpu));
     results.signIn = await load({ ...floodSpec, duration: 25, warmupSeconds: 5 });
     results.signIn.ratioToLimit = results.signIn.successesPerSecond / limit;
     results.signIn.ratioToMeasuredParallel = results.signIn.successesPerSecond / parallel;
+    results.signIn.steadyCpu = steadyCpu(...(await Promise.all(cpu)), results.signIn.successesPerSecond);
 
     log("sign-in flood, and the protected page during it");
     const flood = load({ ...floodSpec, duration: 30 });
@@ -629,6 +669,12 @@ function table(r) {
       `${r.signIn.successesPerSecond.toFixed(2)} /s, ratio ${r.signIn.ratioToLimit.toFixed(2)} (${r.signIn.ratioToMeasuredParallel.toFixed(2)} of measured)`,
       g.signInRatio.goal,
       mark(g.signInRatio),
+    ],
+    [
+      "  compare timed in the same seconds",
+      `hashing ${r.signIn.steadyCpu.hashingShare.toFixed(3)} of all CPU time; per sign-in ${ms(r.signIn.steadyCpu.hashMsPerSignIn)} of it, ${ms(r.signIn.steadyCpu.otherServerMsPerSignIn)} else in the server`,
+      "",
+      "",
     ],
     [
       "GET /api/me ÷ GET /api/health (8 connections)",

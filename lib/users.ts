@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { EventKind } from "@/lib/events/kinds";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** What pages and APIs may know about the signed-in user; never the password hash. */
@@ -30,27 +31,44 @@ export async function createUser(data: { name: string; email: string; passwordHa
   }
 }
 
-const signInFields = {
-  id: true,
-  name: true,
-  email: true,
-  passwordHash: true,
-  disabledAt: true,
-  credentialVersion: true,
-  // Read with the password's hash so that a sign-in need not come back for them.
-  emailVerified: true,
-  locale: true,
-} satisfies Prisma.UserSelect;
 /** What checking a password needs to know of an account; never sent to a page. */
-export type SignInAccount = Prisma.UserGetPayload<{ select: typeof signInFields }>;
+export type SignInAccount = {
+  id: string;
+  name: string | null;
+  email: string;
+  passwordHash: string | null;
+  disabledAt: Date | null;
+  credentialVersion: number;
+  // Read with the password's hash so that a sign-in need not come back for them:
+  emailVerified: Date | null;
+  locale: string | null;
+  /** Whether a second factor is owed after the password (an authenticator app is on). */
+  twoFactor: boolean;
+  /** Whether the account ever signed in (its first sign-in tells the owner of no new browser). */
+  signedInBefore: boolean;
+};
 
-export function findUserForSignIn(email: string): Promise<SignInAccount | null> {
-  return db.user.findUnique({ where: { email }, select: signInFields });
+function findSignInAccount(where: Prisma.Sql): Promise<SignInAccount[]> {
+  return db.$queryRaw<SignInAccount[]>`
+    SELECT u."id", u."name", u."email", u."passwordHash", u."disabledAt", u."credentialVersion",
+      u."emailVerified", u."locale",
+      EXISTS (SELECT 1 FROM "TotpCredential" t WHERE t."userId" = u."id" AND t."enabledAt" IS NOT NULL)
+        AS "twoFactor",
+      EXISTS (SELECT 1 FROM "SecurityEvent" e WHERE e."userId" = u."id" AND e."kind" = ${SIGNED_IN})
+        AS "signedInBefore"
+    FROM "User" u WHERE ${where}`;
+}
+const SIGNED_IN: EventKind = "sign-in.succeeded";
+
+export async function findUserForSignIn(email: string): Promise<SignInAccount | null> {
+  const [account] = await findSignInAccount(Prisma.sql`u."email" = ${email}`);
+  return account ?? null;
 }
 
 /** The same for a signed-in user, re-checking their password at a sensitive change. */
-export function findSignInAccountById(id: string): Promise<SignInAccount | null> {
-  return db.user.findUnique({ where: { id, disabledAt: null }, select: signInFields });
+export async function findSignInAccountById(id: string): Promise<SignInAccount | null> {
+  const [account] = await findSignInAccount(Prisma.sql`u."id" = ${id} AND u."disabledAt" IS NULL`);
+  return account ?? null;
 }
 
 /** A stronger hash of the same password (not a change of credentials): only over `previous`. */

@@ -47,7 +47,7 @@ export async function authorizeCredentials(input: unknown, request: Request): Pr
   const proof = { method: "password", factors: ["password"] };
   // A second factor is owed: this browser gets a pending sign-in, never a session, and goes on
   // to /login/two-factor (the server action and lib/auth/sign-in-status.ts send it there).
-  if (await hasTwoFactor(user.id)) {
+  if (user.twoFactor ?? (await hasTwoFactor(user.id))) {
     // The login action's `returnTo` (its signIn() sets `callbackUrl` itself, to the Referer);
     // from Auth.js's own endpoint, the posted `callbackUrl`. Same-origin paths only, either way.
     const { returnTo, callbackUrl } = input as { returnTo?: unknown; callbackUrl?: unknown };

@@ -34,7 +34,7 @@ export async function completeSignIn(
     details: { method: proof.method, factors: proof.factors.join("+") },
   } as const;
   // A browser new to the account is news to its owner, except on the account's first sign-in.
-  const tellOwner = !knownBrowser && (await hasSignedInBefore(user.id));
+  const tellOwner = !knownBrowser && (user.signedInBefore ?? (await hasSignedInBefore(user.id)));
   await (tellOwner ? recordEvent(event, { to: user, data: {} }) : recordEvent(event));
   return secret;
 }

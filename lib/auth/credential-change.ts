@@ -15,8 +15,9 @@ export async function lockAccount(tx: Tx, userId: string): Promise<void> {
 /**
  * Whether the account is enabled and still at `credentialVersion`, holding its row (FOR
  * SHARE) for the rest of the caller's transaction: a change of credentials in flight is
- * waited for, and then its new version seen. For what may exist only at one version: a
- * session, an email-change link, a pending sign-in.
+ * waited for, and then its new version seen. For what may exist only at one version: an
+ * email-change link, a pending sign-in (a session does the same in its one statement,
+ * lib/auth/sessions.ts createSession).
  */
 export async function holdsCredentialVersion(tx: Tx, userId: string, credentialVersion: number) {
   const rows = await tx.$queryRaw<unknown[]>`

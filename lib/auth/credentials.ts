@@ -10,6 +10,8 @@ export type VerifiedUser = {
   /** Known when read with the password's check (lib/users.ts findUserForSignIn); else read when needed. */
   emailVerifiedAt?: Date | null;
   locale?: string | null;
+  twoFactor?: boolean;
+  signedInBefore?: boolean;
 };
 
 /**
@@ -26,8 +28,17 @@ export async function verifyAgainst(
     // Only if the hash is still the one just checked: a parallel change must not be undone.
     await replacePasswordHash(account.id, account.passwordHash, await hashPassword(password));
   }
-  const { id, name, email, credentialVersion, emailVerified, locale } = account;
-  return { id, name, email, credentialVersion, emailVerifiedAt: emailVerified, locale };
+  const { id, name, email, credentialVersion, emailVerified, locale, twoFactor, signedInBefore } = account;
+  return {
+    id,
+    name,
+    email,
+    credentialVersion,
+    emailVerifiedAt: emailVerified,
+    locale,
+    twoFactor,
+    signedInBefore,
+  };
 }
 
 /** The user whose normalised email and password these are, or null. */

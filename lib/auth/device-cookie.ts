@@ -1,5 +1,5 @@
 import "server-only";
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from "node:crypto";
 import { env } from "@/lib/env";
 
 // OWASP's device cookies: a browser where an account signed in successfully carries a signed
@@ -23,16 +23,24 @@ export type DeviceAccount = { id: string; credentialVersion: number };
 const secureCookies = () => env.AUTH_URL?.startsWith("https:") ?? false;
 const cookieName = () => (secureCookies() ? SECURE_NAME : NAME);
 
-function signingKey(): Buffer | null {
-  if (!env.AUTH_SECRET) return null;
-  return createHmac("sha256", env.AUTH_SECRET).update("latchkey/device-cookie/v2").digest();
+// Derived once per secret: a sign-in checks and signs entries several times.
+let derived: { secret: string; key: KeyObject } | null = null;
+
+function signingKey(): KeyObject | null {
+  const secret = env.AUTH_SECRET;
+  if (!secret) return null;
+  if (derived?.secret !== secret) {
+    const key = createHmac("sha256", secret).update("latchkey/device-cookie/v2").digest();
+    derived = { secret, key: createSecretKey(key) };
+  }
+  return derived.key;
 }
 
-const mac = (key: Buffer, text: string, bytes: number) =>
+const mac = (key: KeyObject, text: string, bytes: number) =>
   createHmac("sha256", key).update(text).digest().subarray(0, bytes).toString("base64url");
 
-const accountTag = (key: Buffer, account: DeviceAccount) => mac(key, `account:${account.id}`, 12);
-const signature = (key: Buffer, body: string, account: DeviceAccount) =>
+const accountTag = (key: KeyObject, account: DeviceAccount) => mac(key, `account:${account.id}`, 12);
+const signature = (key: KeyObject, body: string, account: DeviceAccount) =>
   mac(key, `${body}.v${account.credentialVersion}`, 16);
 
 function entriesOf(cookieHeader: string | null): string[] {
@@ -52,7 +60,7 @@ function entriesOf(cookieHeader: string | null): string[] {
 const issuedAt = (entry: string) => Number.parseInt(entry.split(".")[2]!, 36);
 const isFresh = (entry: string, now: number) => now - issuedAt(entry) < DEVICE_COOKIE_MAX_AGE;
 
-function isGenuine(key: Buffer, entry: string, account: DeviceAccount, now: number): boolean {
+function isGenuine(key: KeyObject, entry: string, account: DeviceAccount, now: number): boolean {
   const body = entry.slice(0, entry.lastIndexOf("."));
   const expected = Buffer.from(signature(key, body, account));
   const given = Buffer.from(entry.slice(entry.lastIndexOf(".") + 1));

@@ -1,7 +1,8 @@
 import "server-only";
-import { holdsCredentialVersion } from "@/lib/auth/credential-change";
 import { newTokenSecret, tokenDigest } from "@/lib/auth/token-secret";
 import { db } from "@/lib/db";
+import { database } from "@/lib/db/connection";
+import { newRowId } from "@/lib/db/row-id";
 import type { PublicUser } from "@/lib/users";
 import { env } from "@/lib/env";
 import { clipUserAgent } from "@/lib/user-agent";
@@ -45,26 +46,40 @@ export async function createSession(
 ): Promise<string | null> {
   // The cookie carries the secret (inside the encrypted JWT); the database only its digest.
   const secret = newTokenSecret();
-  const now = Date.now();
-  const opened = await db.$transaction(async (tx) => {
-    if (!(await holdsCredentialVersion(tx, owner.id, owner.credentialVersion))) return false;
-    await tx.session.deleteMany({ where: { userId: owner.id, expires: { lte: new Date(now) } } });
-    await tx.session.create({
-      data: {
-        secretDigest: tokenDigest(secret),
-        userId: owner.id,
-        credentialVersion: owner.credentialVersion,
-        remember,
-        method: proof.method,
-        factors: proof.factors,
-        expires: new Date(now + lifetimes(remember).maxAge * 1000),
-        userAgent: clipUserAgent(client.userAgent),
-        ip: client.ip,
-      },
-    });
-    return true;
-  });
-  return opened ? secret : null;
+  const now = new Date();
+  const expires = new Date(now.getTime() + lifetimes(remember).maxAge * 1000);
+  const { pool } = await database();
+  // One statement, so one round trip and a transaction of its own: the account's row is held
+  // FOR SHARE while the session is written, as holdsCredentialVersion() would hold it, so a
+  // change of credentials in flight is waited for and its new version then seen (no session).
+  // Timestamps go as UTC text, as Prisma writes them (timestamp(3) columns, no time zone).
+  const { rowCount } = await pool.query(
+    `WITH owner AS (
+       SELECT "id" FROM "User"
+       WHERE "id" = $1 AND "credentialVersion" = $2 AND "disabledAt" IS NULL
+       FOR SHARE),
+     expired AS (
+       DELETE FROM "Session" WHERE "userId" IN (SELECT "id" FROM owner) AND "expires" <= $3::timestamp(3))
+     INSERT INTO "Session" ("id", "secretDigest", "userId", "credentialVersion", "remember", "method",
+       "factors", "expires", "createdAt", "lastSeenAt", "provenAt", "userAgent", "ip")
+     SELECT $4::text, $5::text, "id", $2, $6::boolean, $7::text, $8::text[], $9::timestamp(3),
+       $3::timestamp(3), $3::timestamp(3), $3::timestamp(3), $10::text, $11::text
+     FROM owner`,
+    [
+      owner.id,
+      owner.credentialVersion,
+      now.toISOString(),
+      newRowId(now.getTime()),
+      tokenDigest(secret),
+      remember,
+      proof.method,
+      proof.factors,
+      expires.toISOString(),
+      clipUserAgent(client.userAgent),
+      client.ip,
+    ],
+  );
+  return rowCount === 1 ? secret : null;
 }
 
 type SessionRow = {

@@ -5,15 +5,7 @@ import { env } from "@/lib/env";
 import { db as prisma } from "@/lib/db";
 import { recordEventIn } from "@/lib/events/record";
 import { tokenLink } from "@/lib/mail/links";
-import {
-  consumeWith,
-  forgetWith,
-  NOW,
-  rateLimitDb,
-  refundWith,
-  type Queryable,
-  type RateResult,
-} from "@/lib/rate-limit";
+import { consumeWith, NOW, rateLimitDb, refundWith, type Queryable, type RateResult } from "@/lib/rate-limit";
 import type { SecurityContext } from "@/lib/request-context";
 import { findUserForSignIn } from "@/lib/users";
 
@@ -102,9 +94,18 @@ export async function claimSignInAttempt(
 /** The password was right: the counts start again and the address gets its hit back. */
 export async function signInSucceeded(attempt: SignInAttempt, db?: Queryable): Promise<void> {
   const pool = db ?? (await rateLimitDb());
-  await clearSignInFailures(attempt.email, pool);
-  if (attempt.device) await forgetWith(pool, deviceKey(attempt.device));
-  if (attempt.address) await refundWith(pool, addressKey(attempt.address));
+  // clearSignInFailures(), forgetWith() the device's key and refundWith() the address's, in one
+  // statement: one round trip on every successful sign-in instead of three.
+  await pool.query(
+    `WITH failures AS (DELETE FROM "SignInFailure" WHERE "email" = $1),
+       device AS (DELETE FROM "RateLimit" WHERE "key" = $2)
+     UPDATE "RateLimit" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = $3 AND "resetAt" > ${NOW}`,
+    [
+      attempt.email,
+      attempt.device ? deviceKey(attempt.device) : null,
+      attempt.address ? addressKey(attempt.address) : null,
+    ],
+  );
 }
 
 /**

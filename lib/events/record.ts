@@ -4,9 +4,10 @@ import { noticeFor, type NoticeData, type NoticeKind } from "@/lib/events/notice
 import { forgetAccountDetails, pruneEventsNowAndThen } from "@/lib/events/retention";
 import type { Locale } from "@/i18n/locales";
 import { db } from "@/lib/db";
+import { newRowId } from "@/lib/db/row-id";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { mailLanguage } from "@/lib/i18n/account-language";
-import { enqueueMail } from "@/lib/mail/outbox";
+import { enqueueMail, enqueueMailWith } from "@/lib/mail/outbox";
 import type { SecurityContext } from "@/lib/request-context";
 import { clipUserAgent } from "@/lib/user-agent";
 
@@ -38,7 +39,10 @@ export async function recordEvent<K extends EventKind>(
   event: SecurityEventInput<K>,
   ...notice: K extends NoticeKind ? [Notice<K>?] : []
 ): Promise<void> {
-  if (notice.length > 0 && notice[0]) await db.$transaction((tx) => recordEventIn(tx, event, ...notice));
+  const [mail] = notice as [Notice<K & NoticeKind>?];
+  if (mail && !forgetsDetails(event.kind))
+    await insertEventWithNotice(event as SecurityEventInput<K & NoticeKind>, mail);
+  else if (mail) await db.$transaction((tx) => recordEventIn(tx, event, ...notice));
   else await recordEventIn(db, event, ...notice);
   pruneEventsNowAndThen();
 }
@@ -49,29 +53,61 @@ export async function recordEventIn<K extends EventKind>(
   event: SecurityEventInput<K>,
   ...notice: K extends NoticeKind ? [Notice<K>?] : []
 ): Promise<void> {
-  const actor = event.actor ?? { type: "user" };
-  // A deleted account keeps its log, but nothing that could identify the person.
-  const deletion = event.kind === "account.deleted" || event.kind === "account.replaced";
   const [mail] = notice as [Notice<K & NoticeKind>?];
   const locale = mail && (await recipientLanguage(tx, mail.to, event.userId));
-  if (deletion && event.userId) await forgetAccountDetails(event.userId, tx);
-  await tx.securityEvent.create({
-    data: {
-      kind: event.kind,
-      userId: event.userId,
-      actorType: actor.type,
-      actorId: actor.type === "admin" ? actor.id : null,
-      ip: deletion ? null : event.context.ip,
-      userAgent: deletion ? null : clipUserAgent(event.context.userAgent),
-      details: deletion ? undefined : event.details,
-    },
-  });
+  if (forgetsDetails(event.kind) && event.userId) await forgetAccountDetails(event.userId, tx);
+  await tx.securityEvent.create({ data: eventRow(event) });
   if (mail && locale) {
     await enqueueMail(
       tx,
       await noticeFor(event.kind as K & NoticeKind, mail.to, event.context, mail.data, locale),
     );
   }
+}
+
+// A deleted account keeps its log, but nothing that could identify the person.
+const forgetsDetails = (kind: EventKind) => kind === "account.deleted" || kind === "account.replaced";
+
+function eventRow(event: SecurityEventInput<EventKind>) {
+  const actor = event.actor ?? { type: "user" };
+  const forget = forgetsDetails(event.kind);
+  return {
+    kind: event.kind,
+    userId: event.userId,
+    actorType: actor.type,
+    actorId: actor.type === "admin" ? actor.id : null,
+    ip: forget ? null : event.context.ip,
+    userAgent: forget ? null : clipUserAgent(event.context.userAgent),
+    details: forget ? undefined : event.details,
+  };
+}
+
+/** An event and its notice in one statement (lib/mail/outbox.ts enqueueMailWith). */
+async function insertEventWithNotice<K extends EventKind & NoticeKind>(
+  event: SecurityEventInput<K>,
+  mail: Notice<K>,
+): Promise<void> {
+  const locale = await recipientLanguage(db, mail.to, event.userId);
+  const message = await noticeFor(event.kind, mail.to, event.context, mail.data, locale);
+  const row = eventRow(event);
+  const now = new Date();
+  const insert = {
+    // Ids shaped like Prisma's; the time as UTC text, as Prisma writes it.
+    text: `INSERT INTO "SecurityEvent" ("id", "at", "kind", "userId", "actorType", "actorId", "ip", "userAgent", "details")
+      VALUES ($1, $2::timestamp(3), $3, $4, $5, $6, $7, $8, $9::jsonb)`,
+    values: [
+      newRowId(now.getTime()),
+      now.toISOString(),
+      row.kind,
+      row.userId,
+      row.actorType,
+      row.actorId,
+      row.ip,
+      row.userAgent,
+      row.details === undefined ? null : JSON.stringify(row.details),
+    ],
+  };
+  await enqueueMailWith(insert, message);
 }
 
 /** A notice is written in the account's language, whatever the language of the request. */

@@ -1,5 +1,6 @@
 import { vi } from "vitest";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Statement } from "@/lib/mail/outbox";
 import type { MailMessage } from "@/lib/mail/send";
 
 type Outbox = typeof import("@/lib/mail/outbox");
@@ -15,6 +16,10 @@ export async function recordMailInto(sent: unknown[]): Promise<Outbox> {
     ...actual,
     enqueueMail: async (tx: Prisma.TransactionClient, message: MailMessage) => {
       await actual.enqueueMail(tx, message);
+      sent.push(message);
+    },
+    enqueueMailWith: async (cause: Statement, message: MailMessage) => {
+      await actual.enqueueMailWith(cause, message);
       sent.push(message);
     },
   };

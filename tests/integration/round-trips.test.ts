@@ -41,7 +41,7 @@ describe("database round trips", () => {
       expect(response.status).toBe(200);
     });
     console.info(`[round trips] sign-in: ${signIn}, signed-in GET /api/me: ${signedIn}`);
-    expect(signIn).toBeLessThanOrEqual(15);
+    expect(signIn).toBeLessThanOrEqual(5);
     expect(signedIn).toBeLessThanOrEqual(2);
   });
 });
