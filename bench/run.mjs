@@ -200,8 +200,10 @@ function startArguments() {
  * CPU seconds the server's threads have used so far (/proc, Linux): its hash pool's workers
  * (Node names worker threads "WorkerThread"; the server starts no others) and the rest.
  */
+let clockTicks = 0;
+
 function serverCpu() {
-  const ticks = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }));
+  const ticks = (clockTicks ||= Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" })));
   let hashing = 0;
   let other = 0;
   for (const thread of readdirSync(`/proc/${server.pid}/task`)) {
