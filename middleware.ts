@@ -43,5 +43,9 @@ const removal = (name: string) =>
   }`;
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:svg|png|ico|webp|txt)$).*)"],
+  // Not the password's callback either: it only ever answers a redirect or JSON, with nothing a
+  // page policy would govern, and it is the one route a sign-in flood hits.
+  matcher: [
+    "/((?!_next/static|_next/image|favicon.ico|robots.txt|api/auth/callback/credentials$|.*\\.(?:svg|png|ico|webp|txt)$).*)",
+  ],
 };

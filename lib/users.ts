@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { database } from "@/lib/db/connection";
 import type { EventKind } from "@/lib/events/kinds";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -48,27 +49,34 @@ export type SignInAccount = {
   signedInBefore: boolean;
 };
 
-function findSignInAccount(where: Prisma.Sql): Promise<SignInAccount[]> {
-  return db.$queryRaw<SignInAccount[]>`
-    SELECT u."id", u."name", u."email", u."passwordHash", u."disabledAt", u."credentialVersion",
-      u."emailVerified", u."locale",
+/**
+ * Through the pool rather than Prisma: every sign-in attempt reads it. The timestamps are
+ * read as UTC (Prisma writes them so), since pg would take a bare timestamp for local time.
+ */
+async function findSignInAccount(where: string, value: string): Promise<SignInAccount | null> {
+  const { pool } = await database();
+  const { rows } = await pool.query<SignInAccount>(
+    `SELECT u."id", u."name", u."email", u."passwordHash", u."credentialVersion", u."locale",
+      u."disabledAt" AT TIME ZONE 'UTC' AS "disabledAt",
+      u."emailVerified" AT TIME ZONE 'UTC' AS "emailVerified",
       EXISTS (SELECT 1 FROM "TotpCredential" t WHERE t."userId" = u."id" AND t."enabledAt" IS NOT NULL)
         AS "twoFactor",
-      EXISTS (SELECT 1 FROM "SecurityEvent" e WHERE e."userId" = u."id" AND e."kind" = ${SIGNED_IN})
+      EXISTS (SELECT 1 FROM "SecurityEvent" e WHERE e."userId" = u."id" AND e."kind" = $2)
         AS "signedInBefore"
-    FROM "User" u WHERE ${where}`;
+    FROM "User" u WHERE ${where}`,
+    [value, SIGNED_IN],
+  );
+  return rows[0] ?? null;
 }
 const SIGNED_IN: EventKind = "sign-in.succeeded";
 
-export async function findUserForSignIn(email: string): Promise<SignInAccount | null> {
-  const [account] = await findSignInAccount(Prisma.sql`u."email" = ${email}`);
-  return account ?? null;
+export function findUserForSignIn(email: string): Promise<SignInAccount | null> {
+  return findSignInAccount(`u."email" = $1`, email);
 }
 
 /** The same for a signed-in user, re-checking their password at a sensitive change. */
-export async function findSignInAccountById(id: string): Promise<SignInAccount | null> {
-  const [account] = await findSignInAccount(Prisma.sql`u."id" = ${id} AND u."disabledAt" IS NULL`);
-  return account ?? null;
+export function findSignInAccountById(id: string): Promise<SignInAccount | null> {
+  return findSignInAccount(`u."id" = $1 AND u."disabledAt" IS NULL`, id);
 }
 
 /** A stronger hash of the same password (not a change of credentials): only over `previous`. */

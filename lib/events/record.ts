@@ -4,10 +4,11 @@ import { noticeFor, type NoticeData, type NoticeKind } from "@/lib/events/notice
 import { forgetAccountDetails, pruneEventsNowAndThen } from "@/lib/events/retention";
 import type { Locale } from "@/i18n/locales";
 import { db } from "@/lib/db";
+import { database } from "@/lib/db/connection";
 import { newRowId } from "@/lib/db/row-id";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { mailLanguage } from "@/lib/i18n/account-language";
-import { enqueueMail, enqueueMailWith } from "@/lib/mail/outbox";
+import { enqueueMail, enqueueMailWith, type Statement } from "@/lib/mail/outbox";
 import type { SecurityContext } from "@/lib/request-context";
 import { clipUserAgent } from "@/lib/user-agent";
 
@@ -43,7 +44,11 @@ export async function recordEvent<K extends EventKind>(
   if (mail && !forgetsDetails(event.kind))
     await insertEventWithNotice(event as SecurityEventInput<K & NoticeKind>, mail);
   else if (mail) await db.$transaction((tx) => recordEventIn(tx, event, ...notice));
-  else await recordEventIn(db, event, ...notice);
+  else if (forgetsDetails(event.kind)) await recordEventIn(db, event, ...notice);
+  else {
+    const { text, values } = eventInsert(event);
+    await (await database()).pool.query(text, values);
+  }
   pruneEventsNowAndThen();
 }
 
@@ -89,10 +94,17 @@ async function insertEventWithNotice<K extends EventKind & NoticeKind>(
 ): Promise<void> {
   const locale = await recipientLanguage(db, mail.to, event.userId);
   const message = await noticeFor(event.kind, mail.to, event.context, mail.data, locale);
+  await enqueueMailWith(eventInsert(event), message);
+}
+
+/**
+ * The INSERT of one event, for the pool rather than Prisma: a sign-in writes one on every
+ * attempt. Ids shaped like Prisma's; the time as UTC text, as Prisma writes it.
+ */
+function eventInsert(event: SecurityEventInput<EventKind>): Statement {
   const row = eventRow(event);
   const now = new Date();
-  const insert = {
-    // Ids shaped like Prisma's; the time as UTC text, as Prisma writes it.
+  return {
     text: `INSERT INTO "SecurityEvent" ("id", "at", "kind", "userId", "actorType", "actorId", "ip", "userAgent", "details")
       VALUES ($1, $2::timestamp(3), $3, $4, $5, $6, $7, $8, $9::jsonb)`,
     values: [
@@ -107,7 +119,6 @@ async function insertEventWithNotice<K extends EventKind & NoticeKind>(
       row.details === undefined ? null : JSON.stringify(row.details),
     ],
   };
-  await enqueueMailWith(insert, message);
 }
 
 /** A notice is written in the account's language, whatever the language of the request. */
