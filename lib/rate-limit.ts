@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { database } from "@/lib/db/connection";
+import { nowAndThen } from "@/lib/db/now-and-then";
 
 /** At most `limit` hits per key in each fixed window of `windowSeconds`. */
 export type RateRule = { limit: number; windowSeconds: number };
@@ -60,21 +61,13 @@ export async function pruneWith(db: Queryable): Promise<void> {
   );
 }
 
-const state = globalThis as unknown as { latchkeyLastPrune?: number };
-
 /**
  * The app's pool, pruning at most every 10 minutes per process, beside the request rather than
  * in its way: on a table of millions of rows the deletes take longer than the request itself.
  */
 export async function rateLimitDb(): Promise<Queryable> {
   const { pool } = await database();
-  const now = Date.now();
-  if (now - (state.latchkeyLastPrune ?? 0) > PRUNE_EVERY_MS) {
-    state.latchkeyLastPrune = now;
-    void pruneWith(pool).catch((error: unknown) =>
-      console.error("[latchkey] pruning rate limits failed:", error instanceof Error ? error.message : error),
-    );
-  }
+  nowAndThen("pruning rate limits", PRUNE_EVERY_MS, () => pruneWith(pool));
   return pool;
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { sweepSessionsNowAndThen } from "@/lib/auth/session-sweep";
 import { newTokenSecret, tokenDigest } from "@/lib/auth/token-secret";
 import { db } from "@/lib/db";
 import { database } from "@/lib/db/connection";
@@ -79,6 +80,7 @@ export async function createSession(
       client.ip,
     ],
   );
+  sweepSessionsNowAndThen(); // other accounts' expired sessions
   return rowCount === 1 ? secret : null;
 }
 

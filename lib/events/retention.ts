@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { nowAndThen } from "@/lib/db/now-and-then";
 import { env } from "@/lib/env";
 
 const PRUNE_EVERY_MS = 10 * 60_000;
-const state = globalThis as unknown as { latchkeyLastEventPrune?: number };
 
 /** Deletes events older than SECURITY_EVENT_RETENTION_DAYS. */
 export async function pruneEvents(now = new Date()): Promise<number> {
@@ -13,20 +13,9 @@ export async function pruneEvents(now = new Date()): Promise<number> {
   return count;
 }
 
-/**
- * Prunes at most every 10 minutes per process, without holding up the caller's request; a
- * failure is logged, never the caller's.
- */
+/** Prunes at most every 10 minutes per process, beside the caller's request. */
 export function pruneEventsNowAndThen(): void {
-  const now = Date.now();
-  if (now - (state.latchkeyLastEventPrune ?? 0) < PRUNE_EVERY_MS) return;
-  state.latchkeyLastEventPrune = now;
-  void pruneEvents().catch((error: unknown) =>
-    console.error(
-      "[latchkey] pruning security events failed:",
-      error instanceof Error ? error.message : error,
-    ),
-  );
+  nowAndThen("pruning security events", PRUNE_EVERY_MS, () => pruneEvents());
 }
 
 /**
