@@ -30,6 +30,18 @@ function spawnServer(args: string[], env: Record<string, string>): ChildProcess 
 
 /** Starts server.mjs and resolves with the port it says it is ready on. */
 export async function startServer(env: Record<string, string> = {}, args: string[] = []): Promise<number> {
+  const ownPort = env.PORT === undefined && args.length === 0;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(env, args);
+    } catch (error) {
+      // The random port belongs to another program on this machine (a message broker, say).
+      if (!ownPort || attempt === 5 || !String(error).includes("EADDRINUSE")) throw error;
+    }
+  }
+}
+
+async function startOnce(env: Record<string, string>, args: string[]): Promise<number> {
   const server = spawnServer(args, { PORT: String(randomPort()), ...env });
   let output = "";
   server.stderr?.on("data", (chunk: string) => (output += chunk));
