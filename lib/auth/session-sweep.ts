@@ -19,8 +19,9 @@ export async function sweepExpiredSessions(now = new Date(), batch = BATCH): Pro
          SELECT "id" FROM "Session" WHERE "expires" <= $1::timestamp(3) LIMIT $2)`,
       [now.toISOString(), batch],
     );
-    swept += rowCount ?? 0;
-    if ((rowCount ?? 0) < batch) return swept;
+    const deleted = rowCount ?? 0;
+    swept += deleted;
+    if (deleted < batch) return swept;
   }
 }
 

@@ -41,10 +41,13 @@ export async function recordEvent<K extends EventKind>(
   ...notice: K extends NoticeKind ? [Notice<K>?] : []
 ): Promise<void> {
   const [mail] = notice as [Notice<K & NoticeKind>?];
-  if (mail && !forgetsDetails(event.kind))
-    await insertEventWithNotice(event as SecurityEventInput<K & NoticeKind>, mail);
-  else if (mail) await db.$transaction((tx) => recordEventIn(tx, event, ...notice));
-  else if (forgetsDetails(event.kind)) await recordEventIn(db, event, ...notice);
+  // A deletion also forgets the account's details, through Prisma; every other event is one
+  // statement on the pool, its notice included.
+  if (forgetsDetails(event.kind))
+    await (mail
+      ? db.$transaction((tx) => recordEventIn(tx, event, ...notice))
+      : recordEventIn(db, event, ...notice));
+  else if (mail) await insertEventWithNotice(event as SecurityEventInput<K & NoticeKind>, mail);
   else {
     const { text, values } = eventInsert(event);
     await (await database()).pool.query(text, values);

@@ -2,8 +2,10 @@
 // same row. A process whose clock is not on UTC must still get the stored instants.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-vi.hoisted(() => {
+const previousTimeZone = vi.hoisted(() => {
+  const previous = process.env.TZ;
   process.env.TZ = "America/New_York";
+  return previous;
 });
 vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
 import { db } from "@/lib/db";
@@ -18,7 +20,8 @@ beforeAll(async () => {
   await db.user.update({ where: { id }, data: { emailVerified: verifiedAt, locale: "ar" } });
 });
 afterAll(() => {
-  process.env.TZ = "UTC";
+  if (previousTimeZone === undefined) delete process.env.TZ;
+  else process.env.TZ = previousTimeZone;
 });
 
 describe("the account a sign-in reads", () => {
