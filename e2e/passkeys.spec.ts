@@ -90,10 +90,12 @@ test.describe("passkeys", () => {
       await loginPage.rememberMe.check();
       await passkeyButton(page).click();
       await page.waitForURL((url) => url.pathname === "/settings");
-      const session = (await page.context().cookies()).find((cookie) =>
-        /authjs\.session-token$/.test(cookie.name),
-      );
+      const cookies = await page.context().cookies();
+      const session = cookies.find((cookie) => /authjs\.session-token$/.test(cookie.name));
       expect(session?.expires).toBeGreaterThan(Date.now() / 1000 + 7 * 24 * 3600);
+      // The challenge was bound to this browser (lib/passkeys/browser-binding.ts).
+      const binding = cookies.find((cookie) => cookie.name === "latchkey-passkey");
+      expect(binding).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
     });
   });
 

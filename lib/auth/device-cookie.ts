@@ -1,5 +1,6 @@
 import "server-only";
 import { createHmac, createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from "node:crypto";
+import { cookieValue } from "@/lib/cookie-header";
 import { env } from "@/lib/env";
 
 // OWASP's device cookies: a browser where an account signed in successfully carries a signed
@@ -44,14 +45,9 @@ const signature = (key: KeyObject, body: string, account: DeviceAccount) =>
   mac(key, `${body}.v${account.credentialVersion}`, 16);
 
 function entriesOf(cookieHeader: string | null): string[] {
-  const prefix = `${cookieName()}=`;
-  const raw = cookieHeader
-    ?.split(";")
-    .map((part) => part.trim())
-    .find((part) => part.startsWith(prefix));
+  const raw = cookieValue(cookieHeader, cookieName());
   if (!raw) return [];
   return raw
-    .slice(prefix.length)
     .split("~")
     .filter((entry) => ENTRY.test(entry))
     .slice(0, MAX_ENTRIES);

@@ -8,11 +8,15 @@ import {
 import type { VerifiedUser } from "@/lib/auth/credentials";
 import { db } from "@/lib/db";
 import { recordEvent } from "@/lib/events/record";
+import { bindChallengeToBrowser, browserSecretIn } from "@/lib/passkeys/browser-binding";
 import { CHALLENGE_SECONDS, consumeChallenge, saveChallenge } from "@/lib/passkeys/challenges";
 import { relyingParty } from "@/lib/passkeys/relying-party";
 import type { SecurityContext } from "@/lib/request-context";
 
-/** Options for navigator.credentials.get(): any of this site's passkeys (discoverable), verified. */
+/**
+ * Options for navigator.credentials.get(): any of this site's passkeys (discoverable), verified.
+ * The challenge is bound to this browser (a cookie set here, so only from a server action).
+ */
 export async function signInOptions(): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const rp = relyingParty();
   const options = await generateAuthenticationOptions({
@@ -21,7 +25,10 @@ export async function signInOptions(): Promise<PublicKeyCredentialRequestOptions
     userVerification: "required",
     timeout: CHALLENGE_SECONDS * 1000,
   });
-  await saveChallenge(options.challenge, "sign-in", null);
+  await saveChallenge(options.challenge, "sign-in", {
+    userId: null,
+    browser: await bindChallengeToBrowser(),
+  });
   return options;
 }
 
@@ -31,9 +38,9 @@ const userHandleOf = (response: AuthenticationResponseJSON) =>
   response.response.userHandle ? Buffer.from(response.response.userHandle, "base64url").toString() : null;
 
 /**
- * The enabled account whose passkey signed this sign-in challenge with user verification, or
- * null. A valid signature whose counter did not grow is refused and reported to the owner
- * as a possible copy of the passkey.
+ * The enabled account whose passkey signed, with user verification, a sign-in challenge issued
+ * to this request's browser; or null. A valid signature whose counter did not grow is refused
+ * and reported to the owner as a possible copy of the passkey.
  */
 export async function provePasskey(
   response: AuthenticationResponseJSON,
@@ -63,7 +70,11 @@ export async function provePasskey(
   try {
     verification = await verifyAuthenticationResponse({
       response,
-      expectedChallenge: (challenge) => consumeChallenge(challenge, "sign-in", null),
+      expectedChallenge: (challenge) =>
+        consumeChallenge(challenge, "sign-in", {
+          userId: null,
+          browser: browserSecretIn(context.cookieHeader),
+        }),
       expectedOrigin: rp.origin,
       expectedRPID: rp.id,
       // Counter 0 turns simplewebauthn's own counter check off: it runs before the signature

@@ -52,7 +52,7 @@ export async function registrationOptions(
       userVerification: "required",
     },
   });
-  await saveChallenge(options.challenge, "register", user.id);
+  await saveChallenge(options.challenge, "register", { userId: user.id, browser: null });
   return options;
 }
 
@@ -69,7 +69,8 @@ export async function addPasskey(
   try {
     verification = await verifyRegistrationResponse({
       response,
-      expectedChallenge: (challenge) => consumeChallenge(challenge, "register", user.id),
+      expectedChallenge: (challenge) =>
+        consumeChallenge(challenge, "register", { userId: user.id, browser: null }),
       expectedOrigin: rp.origin,
       expectedRPID: rp.id,
       requireUserVerification: true,

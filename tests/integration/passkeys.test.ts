@@ -28,11 +28,12 @@ vi.mock("@/lib/dal", () => ({
 // The login action's way into Auth.js, straight to the passkey provider's authorize().
 vi.mock("@/lib/auth/sign-in", async () => {
   const { authorizePasskey } = await import("@/lib/passkeys/authorize");
+  const { cookieHeader } = await import("@/tests/helpers/next-headers");
+  const callback = () =>
+    new Request("http://localhost:3000/api/auth/callback/passkey", { headers: { cookie: cookieHeader() } });
   return {
     signInThrough: async (_way: string, fields: Record<string, string>) =>
-      (await authorizePasskey(fields, new Request("http://localhost:3000/api/auth/callback/passkey")))
-        ? null
-        : { reason: "invalid" },
+      (await authorizePasskey(fields, callback())) ? null : { reason: "invalid" },
   };
 });
 
@@ -52,7 +53,7 @@ const { addPasskey, registrationOptions } = await import("@/lib/passkeys/registr
 const { beginTotpSetup } = await import("@/lib/second-factor/authenticator-app");
 const { enableTwoFactor } = await import("@/lib/second-factor/enrolment");
 const { createUser } = await import("@/lib/users");
-const { cookieJar } = await import("@/tests/helpers/next-headers");
+const { cookieHeader, cookieJar } = await import("@/tests/helpers/next-headers");
 const { openSession } = await import("@/tests/helpers/sessions");
 const { assertPasskey, createPasskey } = await import("@/tests/helpers/software-authenticator");
 const { confirmedUser } = await import("@/tests/helpers/users");
@@ -63,7 +64,9 @@ const context = {
   ip: "203.0.113.5",
   userAgent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0",
 };
-const request = () => new Request("http://localhost:3000/api/auth/callback/passkey");
+/** Auth.js's callback as this test's browser posts it: with the cookies the actions set. */
+const request = () =>
+  new Request("http://localhost:3000/api/auth/callback/passkey", { headers: { cookie: cookieHeader() } });
 const PASSWORD = "a long and unusual passphrase";
 let n = 0;
 
@@ -200,21 +203,23 @@ describe("adding a passkey", () => {
 
 describe("a WebAuthn challenge", () => {
   it("is used once: of ten parallel consumptions exactly one wins", async () => {
-    await saveChallenge("parallel-challenge", "sign-in", null);
+    const holder = { userId: null, browser: "a".repeat(43) };
+    await saveChallenge("parallel-challenge", "sign-in", holder);
     const takes = await Promise.all(
-      Array.from({ length: 10 }, () => consumeChallenge("parallel-challenge", "sign-in", null)),
+      Array.from({ length: 10 }, () => consumeChallenge("parallel-challenge", "sign-in", holder)),
     );
     expect(takes.filter(Boolean)).toHaveLength(1);
   });
 
   it("expires after minutes, and expired ones are pruned when the next is made", async () => {
-    await saveChallenge("old-challenge", "sign-in", null);
+    const holder = { userId: null, browser: "a".repeat(43) };
+    await saveChallenge("old-challenge", "sign-in", holder);
     await db.webAuthnChallenge.update({
       where: { challenge: "old-challenge" },
       data: { expiresAt: new Date(Date.now() - 1) },
     });
-    expect(await consumeChallenge("old-challenge", "sign-in", null)).toBe(false);
-    await saveChallenge("stale-challenge", "sign-in", null);
+    expect(await consumeChallenge("old-challenge", "sign-in", holder)).toBe(false);
+    await saveChallenge("stale-challenge", "sign-in", holder);
     await db.webAuthnChallenge.update({
       where: { challenge: "stale-challenge" },
       data: { expiresAt: new Date(Date.now() - 1) },
@@ -227,11 +232,14 @@ describe("a WebAuthn challenge", () => {
 
   it("serves only its purpose and its user, and is burnt by any attempt", async () => {
     const [alice, bob] = [await someone(), await someone()];
-    await saveChallenge("alice-register", "register", alice.id);
-    expect(await consumeChallenge("alice-register", "register", bob.id)).toBe(false);
-    expect(await consumeChallenge("alice-register", "register", alice.id)).toBe(false);
-    await saveChallenge("for-sign-in", "sign-in", null);
-    expect(await consumeChallenge("for-sign-in", "register", alice.id)).toBe(false);
+    const aliceAdding = { userId: alice.id, browser: null };
+    await saveChallenge("alice-register", "register", aliceAdding);
+    expect(await consumeChallenge("alice-register", "register", { userId: bob.id, browser: null })).toBe(
+      false,
+    );
+    expect(await consumeChallenge("alice-register", "register", aliceAdding)).toBe(false);
+    await saveChallenge("for-sign-in", "sign-in", { userId: null, browser: "a".repeat(43) });
+    expect(await consumeChallenge("for-sign-in", "register", aliceAdding)).toBe(false);
 
     // With real responses: Bob's registration options cannot add a passkey to Alice's account…
     const forBob = await registrationOptions(bob);
@@ -249,6 +257,34 @@ describe("a WebAuthn challenge", () => {
     expect(
       await signInWith(assertPasskey(passkey, { challenge: forAlice.challenge, rpId: "localhost" })),
     ).toBeNull();
+  });
+
+  it("for signing in, is redeemed only by the browser that asked for it", async () => {
+    const user = await someone();
+    const passkey = await withPasskey(user);
+    const options = await signInOptions();
+    expect([...cookieJar.keys()]).toEqual(["latchkey-passkey"]);
+    const secret = cookieJar.get("latchkey-passkey")!;
+    expect(secret).toMatch(/^[\w-]{43}$/);
+    // The row holds only the secret's digest.
+    const row = await db.webAuthnChallenge.findUniqueOrThrow({ where: { challenge: options.challenge } });
+    expect(row.browserDigest).toMatch(/^[\w-]{43}$/);
+    expect(row.browserDigest).not.toBe(secret);
+    // Another browser (its own secret, or none) that holds the assertion gets nothing, and
+    // burns the challenge: the assertion is worth nothing afterwards, even to the right browser.
+    const caught = assertPasskey(passkey, options);
+    cookieJar.set("latchkey-passkey", "b".repeat(43));
+    expect(await signInWith(caught)).toBeNull();
+    cookieJar.set("latchkey-passkey", secret);
+    expect(await signInWith(caught)).toBeNull();
+    const withoutCookie = assertPasskey(passkey, await signInOptions());
+    cookieJar.clear();
+    expect(await signInWith(withoutCookie)).toBeNull();
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+    // Two challenges in one browser (two tabs, or autofill and the button) share its secret.
+    const [first, second] = [await signInOptions(), await signInOptions()];
+    expect(await signInWith(assertPasskey(passkey, second))).not.toBeNull();
+    expect(await signInWith(assertPasskey(passkey, first))).not.toBeNull();
   });
 });
 
@@ -337,8 +373,14 @@ describe("signing in with a passkey", () => {
     const passkey = await withPasskey(user, "Key", { counter: 1 });
     const [first, second] = [await signInOptions(), await signInOptions()];
     const results = await Promise.all([
-      provePasskey(assertPasskey(passkey, first, { counter: 2 }), context),
-      provePasskey(assertPasskey(passkey, second, { counter: 2 }), context),
+      provePasskey(assertPasskey(passkey, first, { counter: 2 }), {
+        ...context,
+        cookieHeader: cookieHeader(),
+      }),
+      provePasskey(assertPasskey(passkey, second, { counter: 2 }), {
+        ...context,
+        cookieHeader: cookieHeader(),
+      }),
     ]);
     expect(results.filter(Boolean)).toHaveLength(1);
   });
