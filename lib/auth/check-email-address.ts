@@ -1,19 +1,18 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { env } from "@/lib/env";
+import { prefixedCookieName, secureCookies } from "@/lib/cookies";
 import { MAX_EMAIL_LENGTH } from "@/lib/validations/fields";
 
 // The address /check-email names and resends to: set where the form that led there knew it
 // (registration, a sign-in before confirmation). Scoped to that page, kept an hour.
-const NAME = "latchkey-check-email";
 const PATH = "/check-email";
 const HOUR_SECONDS = 60 * 60;
-const secure = () => env.AUTH_URL?.startsWith("https:") ?? false;
+const cookieName = () => prefixedCookieName("latchkey-check-email", "__Secure-");
 
 export async function rememberCheckEmailAddress(email: string): Promise<void> {
-  (await cookies()).set(secure() ? `__Secure-${NAME}` : NAME, email, {
+  (await cookies()).set(cookieName(), email, {
     httpOnly: true,
-    secure: secure(),
+    secure: secureCookies(),
     sameSite: "lax",
     path: PATH,
     maxAge: HOUR_SECONDS,
@@ -22,6 +21,6 @@ export async function rememberCheckEmailAddress(email: string): Promise<void> {
 
 /** The address, as the form normalised it, or null. */
 export async function checkEmailAddress(): Promise<string | null> {
-  const value = (await cookies()).get(secure() ? `__Secure-${NAME}` : NAME)?.value;
+  const value = (await cookies()).get(cookieName())?.value;
   return value && value.length <= MAX_EMAIL_LENGTH && value.includes("@") ? value : null;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHmac, createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from "node:crypto";
-import { cookieValue } from "@/lib/cookie-header";
+import { cookieValue, prefixedCookieName, secureCookies } from "@/lib/cookies";
 import { env } from "@/lib/env";
 
 // OWASP's device cookies: a browser where an account signed in successfully carries a signed
@@ -11,8 +11,6 @@ import { env } from "@/lib/env";
 // and is signed together with the account's credential version: a password change or reset
 // ends every browser's trust, and an entry older than a year is worth nothing.
 
-const NAME = "latchkey-device";
-const SECURE_NAME = `__Host-${NAME}`;
 export const DEVICE_COOKIE_MAX_AGE = 365 * 86400;
 const MAX_ENTRIES = 5; // accounts remembered per browser, most recent first
 const ENTRY = /^[\w-]{16}\.[\w-]{22}\.[0-9a-z]{1,10}\.[\w-]{22}$/;
@@ -21,8 +19,7 @@ export type DeviceCookie = { name: string; value: string; maxAge: number; secure
 /** The account an entry is for, as it is now. */
 export type DeviceAccount = { id: string; credentialVersion: number };
 
-const secureCookies = () => env.AUTH_URL?.startsWith("https:") ?? false;
-const cookieName = () => (secureCookies() ? SECURE_NAME : NAME);
+const cookieName = () => prefixedCookieName("latchkey-device", "__Host-");
 
 // Derived once per secret: a sign-in checks and signs entries several times.
 let derived: { secret: string; key: KeyObject } | null = null;

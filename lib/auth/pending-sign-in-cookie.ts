@@ -1,17 +1,15 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { PENDING_SIGN_IN_SECONDS } from "@/lib/auth/pending-sign-in";
-import { env } from "@/lib/env";
+import { prefixedCookieName, secureCookies } from "@/lib/cookies";
 
 // Scoped to /login, where the second step lives (/login/two-factor): no other page or API
 // ever receives it, and no session check looks for it.
-const NAME = "latchkey-pending-sign-in";
 const PATH = "/login";
-const secure = () => env.AUTH_URL?.startsWith("https:") ?? false;
-const cookieName = () => (secure() ? `__Secure-${NAME}` : NAME);
+const cookieName = () => prefixedCookieName("latchkey-pending-sign-in", "__Secure-");
 
 const options = (maxAge: number) =>
-  ({ httpOnly: true, secure: secure(), sameSite: "lax", path: PATH, maxAge }) as const;
+  ({ httpOnly: true, secure: secureCookies(), sameSite: "lax", path: PATH, maxAge }) as const;
 
 export async function setPendingSignInCookie(secret: string): Promise<void> {
   (await cookies()).set(cookieName(), secret, options(PENDING_SIGN_IN_SECONDS));

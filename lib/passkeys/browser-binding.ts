@@ -1,8 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { newTokenSecret } from "@/lib/auth/token-secret";
-import { cookieValue } from "@/lib/cookie-header";
-import { env } from "@/lib/env";
+import { cookieValue, prefixedCookieName, secureCookies } from "@/lib/cookies";
 import { CHALLENGE_SECONDS } from "@/lib/passkeys/challenges";
 
 // A passkey sign-in challenge is redeemable only by the browser that asked for it: the
@@ -11,9 +10,7 @@ import { CHALLENGE_SECONDS } from "@/lib/passkeys/challenges";
 // One secret per browser, not per challenge, so two login tabs (or the autofill request and
 // the button) do not void each other's challenges.
 
-const NAME = "latchkey-passkey";
-const secure = () => env.AUTH_URL?.startsWith("https:") ?? false;
-const cookieName = () => (secure() ? `__Host-${NAME}` : NAME);
+const cookieName = () => prefixedCookieName("latchkey-passkey", "__Host-");
 const WELL_FORMED = /^[\w-]{43}$/;
 
 const wellFormed = (value: string | null | undefined): value is string =>
@@ -27,7 +24,7 @@ export async function bindChallengeToBrowser(): Promise<string> {
   // Path / because the challenge is redeemed at /login's action and at /api/auth/callback/passkey.
   jar.set(cookieName(), secret, {
     httpOnly: true,
-    secure: secure(),
+    secure: secureCookies(),
     sameSite: "lax",
     path: "/",
     maxAge: CHALLENGE_SECONDS,

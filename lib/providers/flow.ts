@@ -2,6 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { decode, encode } from "next-auth/jwt";
 import * as z from "zod/mini";
+import { prefixedCookieName, secureCookies } from "@/lib/cookies";
 import { env } from "@/lib/env";
 
 // What a provider sign-in was started for, from the moment this browser leaves for the
@@ -33,11 +34,9 @@ const flowSchema = z.discriminatedUnion("intent", [
 export type ProviderFlow = z.infer<typeof flowSchema>;
 
 const secret = () => env.AUTH_SECRET ?? "";
-// As the pending sign-in cookie: Secure, and `__Secure-` named, when the public origin is https.
-const secure = () => env.AUTH_URL?.startsWith("https:") ?? false;
-export const flowCookieName = () => (secure() ? `__Secure-${NAME}` : NAME);
+export const flowCookieName = () => prefixedCookieName(NAME, "__Secure-");
 const options = (maxAge: number) =>
-  ({ httpOnly: true, secure: secure(), sameSite: "lax", path: PATH, maxAge }) as const;
+  ({ httpOnly: true, secure: secureCookies(), sameSite: "lax", path: PATH, maxAge }) as const;
 
 /** In the server action that sends this browser to the provider. */
 export async function setProviderFlow(flow: ProviderFlow): Promise<void> {
@@ -60,6 +59,6 @@ export async function readProviderFlow(cookieValue: string | undefined): Promise
 /** The Set-Cookie header that clears the flow, for the callback's response. */
 export function clearedFlowCookie(): string {
   const attributes = [`${flowCookieName()}=`, `Path=${PATH}`, "Max-Age=0", "HttpOnly", "SameSite=Lax"];
-  if (secure()) attributes.push("Secure");
+  if (secureCookies()) attributes.push("Secure");
   return attributes.join("; ");
 }

@@ -7,6 +7,9 @@ export const cookieJar = new Map<string, string>();
 /** The jar as a request's Cookie header. */
 export const cookieHeader = () => [...cookieJar].map(([name, value]) => `${name}=${value}`).join("; ");
 
+/** A request from the browser this jar belongs to, as a route handler would get it. */
+export const requestWithCookies = (url: string) => new Request(url, { headers: { cookie: cookieHeader() } });
+
 export async function cookies() {
   return {
     get: (name: string) => (cookieJar.has(name) ? { name, value: cookieJar.get(name)! } : undefined),

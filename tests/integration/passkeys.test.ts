@@ -28,12 +28,12 @@ vi.mock("@/lib/dal", () => ({
 // The login action's way into Auth.js, straight to the passkey provider's authorize().
 vi.mock("@/lib/auth/sign-in", async () => {
   const { authorizePasskey } = await import("@/lib/passkeys/authorize");
-  const { cookieHeader } = await import("@/tests/helpers/next-headers");
-  const callback = () =>
-    new Request("http://localhost:3000/api/auth/callback/passkey", { headers: { cookie: cookieHeader() } });
+  const { requestWithCookies } = await import("@/tests/helpers/next-headers");
   return {
     signInThrough: async (_way: string, fields: Record<string, string>) =>
-      (await authorizePasskey(fields, callback())) ? null : { reason: "invalid" },
+      (await authorizePasskey(fields, requestWithCookies("http://localhost:3000/api/auth/callback/passkey")))
+        ? null
+        : { reason: "invalid" },
   };
 });
 
@@ -53,7 +53,7 @@ const { addPasskey, registrationOptions } = await import("@/lib/passkeys/registr
 const { beginTotpSetup } = await import("@/lib/second-factor/authenticator-app");
 const { enableTwoFactor } = await import("@/lib/second-factor/enrolment");
 const { createUser } = await import("@/lib/users");
-const { cookieHeader, cookieJar } = await import("@/tests/helpers/next-headers");
+const { cookieHeader, cookieJar, requestWithCookies } = await import("@/tests/helpers/next-headers");
 const { openSession } = await import("@/tests/helpers/sessions");
 const { assertPasskey, createPasskey } = await import("@/tests/helpers/software-authenticator");
 const { confirmedUser } = await import("@/tests/helpers/users");
@@ -65,8 +65,7 @@ const context = {
   userAgent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0",
 };
 /** Auth.js's callback as this test's browser posts it: with the cookies the actions set. */
-const request = () =>
-  new Request("http://localhost:3000/api/auth/callback/passkey", { headers: { cookie: cookieHeader() } });
+const request = () => requestWithCookies("http://localhost:3000/api/auth/callback/passkey");
 const PASSWORD = "a long and unusual passphrase";
 let n = 0;
 
@@ -372,15 +371,10 @@ describe("signing in with a passkey", () => {
     const user = await someone();
     const passkey = await withPasskey(user, "Key", { counter: 1 });
     const [first, second] = [await signInOptions(), await signInOptions()];
+    const fromThisBrowser = { ...context, cookieHeader: cookieHeader() };
     const results = await Promise.all([
-      provePasskey(assertPasskey(passkey, first, { counter: 2 }), {
-        ...context,
-        cookieHeader: cookieHeader(),
-      }),
-      provePasskey(assertPasskey(passkey, second, { counter: 2 }), {
-        ...context,
-        cookieHeader: cookieHeader(),
-      }),
+      provePasskey(assertPasskey(passkey, first, { counter: 2 }), fromThisBrowser),
+      provePasskey(assertPasskey(passkey, second, { counter: 2 }), fromThisBrowser),
     ]);
     expect(results.filter(Boolean)).toHaveLength(1);
   });
